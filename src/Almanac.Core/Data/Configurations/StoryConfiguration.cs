@@ -1,0 +1,52 @@
+using Almanac.Core.Stories;
+using Almanac.Core.Topics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Almanac.Core.Data.Configurations;
+
+internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
+{
+    public void Configure(EntityTypeBuilder<Story> builder)
+    {
+        builder.Ignore(s => s.Date);
+        builder.Property(s => s.Slug).HasMaxLength(Slugs.MaxLength);
+        builder.HasIndex(s => s.Slug).IsUnique();
+        builder.Property(s => s.Title).HasMaxLength(200);
+        builder.Property(s => s.Summary).HasMaxLength(1000);
+        builder.Property(s => s.AuthorName).HasMaxLength(200);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Precision).HasConversion<string>().HasMaxLength(8);
+        builder.Property(s => s.Calendar).HasConversion<string>().HasMaxLength(12);
+
+        // Day pages look up by placement day, year pages by year; both lead with the lookup
+        // column and carry the status so the published filter is answered from the index.
+        builder.HasIndex(s => new { s.PlacementMonth, s.PlacementDay, s.Status });
+        builder.HasIndex(s => new { s.Year, s.Status });
+        builder.HasIndex(s => new { s.Status, s.PublishedAtUtc });
+
+        builder.HasOne(s => s.Image).WithMany().HasForeignKey(s => s.ImageId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Features).WithOne(f => f.Story).HasForeignKey(f => f.StoryId).OnDelete(DeleteBehavior.Cascade);
+        // Explicit join rows with a reverse index, so "stories sharing this topic" is an index range.
+        builder.HasMany(s => s.Categories).WithMany().UsingEntity<StoryCategory>(
+            "StoryCategories",
+            r => r.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId),
+            l => l.HasOne<Story>().WithMany().HasForeignKey(x => x.StoryId),
+            j =>
+            {
+                j.HasKey(x => new { x.StoryId, x.CategoryId });
+                j.HasIndex(x => new { x.CategoryId, x.StoryId });
+            });
+        builder.HasMany(s => s.Topics).WithMany().UsingEntity<StoryTopic>(
+            "StoryTopics",
+            r => r.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId),
+            l => l.HasOne<Story>().WithMany().HasForeignKey(x => x.StoryId),
+            j =>
+            {
+                j.HasKey(x => new { x.StoryId, x.TopicId });
+                j.HasIndex(x => new { x.TopicId, x.StoryId });
+            });
+    }
+}

@@ -1,0 +1,16 @@
+namespace Almanac.Core.Sample;
+
+/// <summary>A sample story as written in Sample/*.json.</summary>
+public sealed record SampleStory(
+    string Title,
+    string Kind,
+    string Date,
+    bool Featured,
+    string Summary,
+    IReadOnlyList<string> Highlights,
+    string Body,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<string> Topics,
+    IReadOnlyList<SampleSource> Sources);
+
+public sealed record SampleSource(string Title, string? Url);

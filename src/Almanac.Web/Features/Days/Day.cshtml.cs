@@ -1,0 +1,53 @@
+using Almanac.Core.Calendar;
+using Almanac.Core.Data;
+using Almanac.Web.Features.Shared;
+using Almanac.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace Almanac.Web.Features.Days;
+
+/// <summary>Any calendar day: <c>/day/august-4</c>; <c>/day/08-04</c> redirects there.</summary>
+[OutputCache(PolicyName = PageCaching.Public)]
+[ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
+public sealed class DayModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+{
+    public DayView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string day, int? page, CancellationToken ct)
+    {
+        if (!CalendarDay.TryParse(day, out var calendarDay, out bool canonical))
+        {
+            return NotFound();
+        }
+
+        if (!canonical)
+        {
+            return RedirectPermanent(SiteLinks.Day(calendarDay));
+        }
+
+        View = await DayView.LoadAsync(db, calendarDay, clock.Today.Year, clock.UtcNow, page ?? 1, ct);
+        CacheTags.Add(HttpContext, [CacheTags.Day(calendarDay), .. View.AllCards.Select(c => CacheTags.Story(c.Id))]);
+        if (calendarDay == new CalendarDay(2, 28))
+        {
+            CacheTags.Add(HttpContext, [CacheTags.Day(CalendarDay.LeapDay)]);
+        }
+
+        var culture = site.Value.CultureInfo;
+        var name = calendarDay.ToDisplayString(culture);
+        var description = DayJsonLd.Description(View, culture);
+        var path = new Pager(View.Page, View.PageCount, SiteLinks.Day(calendarDay)).Link(View.Page);
+        ViewData["Meta"] = new PageMeta
+        {
+            Title = $"On this day: {name}",
+            Description = description,
+            CanonicalPath = path,
+            ImagePath = View.Featured is { } f ? SiteLinks.Cover(f.Slug, 1200, "png") : null,
+            ImageAlt = View.Featured?.Headline,
+            JsonLd = DayJsonLd.For(View, $"On this day: {name}", description, p => links.Absolute(Request, p)),
+        };
+        return Page();
+    }
+}

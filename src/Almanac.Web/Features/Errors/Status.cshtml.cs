@@ -1,0 +1,38 @@
+using Almanac.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Almanac.Web.Features.Errors;
+
+/// <summary>The one error page: re-executed for 4xx/5xx statuses, never shows exception details.</summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Show(code);
+
+    // The exception handler re-executes with the original method, so a failed POST lands here too.
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = reExecuted ? Response.StatusCode : Code;
+        (Heading, Message) = Code switch
+        {
+            404 => ("This page is lost to history", "We could not find that page. It may have moved, or the address may be mistyped. Pick a day below, or start from today."),
+            429 => ("Too many requests", "Please wait a moment and try again."),
+            >= 500 => ("Something went wrong", "The error has been logged. Please try again in a moment."),
+            _ => ("That request could not be handled", "Please check the address and try again."),
+        };
+        ViewData["Meta"] = new PageMeta { Title = Heading, Description = Message, CanonicalPath = "/" };
+    }
+}

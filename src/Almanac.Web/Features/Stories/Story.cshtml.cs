@@ -1,0 +1,71 @@
+using Almanac.Core.Calendar;
+using Almanac.Core.Data;
+using Almanac.Core.Media;
+using Almanac.Core.Stories;
+using Almanac.Web.Features.Shared;
+using Almanac.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Almanac.Web.Features.Stories;
+
+/// <summary>A story at <c>/on-this-day/{slug}</c>, the seed site's own address scheme.</summary>
+[OutputCache(PolicyName = PageCaching.Public)]
+[ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
+public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+{
+    public StoryPage Story { get; private set; } = null!;
+
+    public IReadOnlyList<StoryCard> Related { get; private set; } = [];
+
+    public StoryCard? PreviousOfDay { get; private set; }
+
+    public StoryCard? NextOfDay { get; private set; }
+
+    public int CurrentYear { get; private set; }
+
+    public string CreditText => Story.Image?.CreditText is { Length: > 0 } credit ? credit : CoverImage.Credit;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        if (slug.Length > Slugs.MaxLength || await StoryPage.LoadAsync(db.Stories, slug, now, ct) is not { } story)
+        {
+            return NotFound();
+        }
+
+        Story = story;
+        CurrentYear = clock.Today.Year;
+        Related = await RelatedStories.FindAsync(db, story.Id, story.Year, story.PlacementMonth, story.PlacementDay, now, ct);
+        if (story.Placement is { } day)
+        {
+            // Neighbours on the same day page, in the page's year order.
+            var sameDay = db.Stories.AsNoTracking().Published(now).On(day).Where(s => s.Id != story.Id);
+            PreviousOfDay = await sameDay.Where(s => s.Year < story.Year || (s.Year == story.Year && s.Id < story.Id))
+                .OrderByDescending(s => s.Year).ThenByDescending(s => s.Id).SelectCards().FirstOrDefaultAsync(ct);
+            NextOfDay = await sameDay.Where(s => s.Year > story.Year || (s.Year == story.Year && s.Id > story.Id))
+                .OrderBy(s => s.Year).ThenBy(s => s.Id).SelectCards().FirstOrDefaultAsync(ct);
+        }
+
+        CacheTags.Add(HttpContext, [
+            CacheTags.Story(story.Id),
+            .. Related.Concat([PreviousOfDay, NextOfDay]).OfType<StoryCard>().Select(c => CacheTags.Story(c.Id)),
+        ]);
+
+        var culture = site.Value.CultureInfo;
+        ViewData["Meta"] = new PageMeta
+        {
+            Title = story.Headline,
+            Description = story.Summary,
+            CanonicalPath = SiteLinks.Story(story.Slug),
+            ImagePath = SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png"),
+            ImageAlt = story.Headline,
+            OpenGraphType = "article",
+            JsonLd = StoryJsonLd.For(story, culture, p => links.Absolute(Request, p)),
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,77 @@
+using Almanac.Core.Calendar;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Almanac.Web.Hosting;
+
+/// <summary>
+/// Output caching of anonymous pages. Every page tags its entry with what it shows (see
+/// <see cref="CacheTags"/>), so a later edit evicts exactly the pages it affects. Pages vary by the
+/// site's current year ("N years ago", the 28 February rule); the home page also by the day.
+/// </summary>
+public static class PageCaching
+{
+    public const string Public = "Public";
+
+    public const string Today = "Today";
+
+    public static IServiceCollection AddPageCaching(this IServiceCollection services)
+    {
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(Public, b => b
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByQuery("page")
+                .VaryByValue(ctx => new("year", Clock(ctx).Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Tag(CacheTags.Pages));
+            o.AddPolicy(Today, b => b
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByQuery("page")
+                .VaryByValue(ctx => new("today", Clock(ctx).Today.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+                .Tag(CacheTags.Pages));
+        });
+        return services;
+    }
+
+    /// <summary><c>Caching:OutputCache=false</c> turns the cache off (benchmarks measure both).</summary>
+    public static IApplicationBuilder UsePageCaching(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Caching:OutputCache", true))
+        {
+            app.UseOutputCache();
+        }
+
+        return app;
+    }
+
+    private static SiteClock Clock(HttpContext context) => context.RequestServices.GetRequiredService<SiteClock>();
+}
+
+/// <summary>The names of output-cache tags, and the way a page adds them.</summary>
+public static class CacheTags
+{
+    public const string Pages = "pages";
+
+    public static string Story(int id) => $"story:{id}";
+
+    public static string Day(CalendarDay day) => $"day:{day.Numeric}";
+
+    public static string Year(int year) => $"year:{year}";
+
+    public static string Topic(string slug) => $"topic:{slug}";
+
+    public static string Category(string slug) => $"category:{slug}";
+
+    public static string Kind(Core.Stories.StoryKind kind) => $"kind:{kind.ToString().ToLowerInvariant()}";
+
+    /// <summary>Adds tags to the entry being cached for this request (no-op when caching is off).</summary>
+    public static void Add(HttpContext context, IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>() is { } feature)
+        {
+            foreach (var tag in tags)
+            {
+                feature.Context.Tags.Add(tag);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Almanac.Core.Calendar;
+using Almanac.Core.Stories;
+using Microsoft.Extensions.Options;
+
+namespace Almanac.Web.Hosting;
+
+/// <summary>
+/// The site's own URLs. Absolute links (canonical, OpenGraph, JSON-LD) use <c>Site:BaseUrl</c> when it
+/// is set, so a forged Host header can never reach a page or the cache; without it (development) they
+/// fall back to the request's host, which <c>AllowedHosts</c> should then restrict.
+/// </summary>
+public sealed class SiteLinks(IOptions<SiteOptions> options)
+{
+    private readonly string? baseUrl = options.Value.BaseUrl.Length > 0 ? options.Value.BaseUrl.TrimEnd('/') : null;
+
+    public static string Day(CalendarDay day) => $"/day/{day.Slug}";
+
+    public static string Story(string slug) => $"/on-this-day/{slug}";
+
+    public static string Year(int astronomicalYear) => $"/year/{HistoricalDate.YearSlug(astronomicalYear)}";
+
+    public static string Kind(StoryKind kind) => $"/kind/{kind.Slug()}";
+
+    public static string Category(string slug) => $"/category/{slug}";
+
+    public static string Topic(string slug) => $"/topic/{slug}";
+
+    public static string Cover(string slug, int width, string format = "webp") => $"/cover/{slug}/{width}.{format}";
+
+    public string Absolute(HttpRequest request, string path) =>
+        (baseUrl ?? $"{request.Scheme}://{request.Host.Value}") + path;
+}

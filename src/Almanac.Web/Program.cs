@@ -1,0 +1,41 @@
+using Almanac.Web.Features.Days;
+using Almanac.Web.Features.Stories;
+using Almanac.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Site settings, the clock that decides "today", and the database (SQLite in ./data by default).
+builder.Services.AddSite(builder.Configuration);
+builder.Services.AddDatabase(builder.Configuration);
+
+// Server-rendered pages live under Features/, one folder per part of the site.
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddPageCaching();
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.AddServerHeader = false;
+    k.Limits.MaxRequestBodySize = 1 * 1024 * 1024;
+    k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+});
+
+var app = builder.Build();
+
+// Migrations run on the first start and in Development; otherwise `almanac db migrate` does it.
+await app.PrepareDatabaseAsync();
+
+app.UseSiteErrors();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UsePageCaching();
+
+app.MapRazorPages();
+app.MapDayPicker();
+app.MapCovers();
+
+app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public partial class Program;
