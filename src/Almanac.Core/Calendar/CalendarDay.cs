@@ -96,7 +96,7 @@ public readonly record struct CalendarDay : IComparable<CalendarDay>
 
     /// <summary>"4 August" in the given culture.</summary>
     public string ToDisplayString(CultureInfo culture) =>
-        new DateOnly(2000, Month, Day).ToString("d MMMM", culture);
+        new DateOnly(2000, Month, Day).ToString(culture.DateTimeFormat.MonthDayPattern, culture);
 
     /// <summary>The header form from settings, e.g. "dd.MM." gives "04.08." as on the seed page.</summary>
     public string ToHeaderString(string format, CultureInfo culture) =>

@@ -163,5 +163,5 @@ public readonly record struct HistoricalDate
 
     // Formatting through a leap year keeps 29 February and the culture's own day-month order and genitive names.
     private static string DayMonth(int month, int day, CultureInfo culture) =>
-        new DateOnly(2000, month, day).ToString("d MMMM", culture);
+        new DateOnly(2000, month, day).ToString(culture.DateTimeFormat.MonthDayPattern, culture);
 }

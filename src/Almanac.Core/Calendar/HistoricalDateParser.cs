@@ -183,7 +183,7 @@ public static partial class HistoricalDateParser
 
     // "4 August 1924", "August 4, 1924", "August 1924", "1924", with "BC"/"BCE"/"AD"/"CE" before or after the year.
     [GeneratedRegex(
-        @"^(?:(?:(?<day>\d{1,2})\s+(?<month>[A-Za-z]+\.?)|(?<month2>[A-Za-z]+\.?)(?:\s+(?<day2>\d{1,2}),?)?)\s+)?(?:(?<era1>AD|A\.D\.|CE)\s+)?(?<year>\d{1,5})(?:\s+(?<era2>BC|B\.C\.|BCE|AD|A\.D\.|CE))?$",
+        @"^(?:(?:(?<day>\d{1,2})\s+(?<month>[A-Za-z]+\.?)|(?<month2>(?!(?:AD|CE)\b)[A-Za-z]+\.?)(?:\s+(?<day2>\d{1,2}),?)?)\s+)?(?:(?<era1>AD|A\.D\.|CE)\s+)?(?<year>\d{1,5})(?:\s+(?<era2>BC|B\.C\.|BCE|AD|A\.D\.|CE))?$",
         RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
     private static partial Regex WrittenDate();
 }

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using Almanac.Core.Data;
+using Almanac.Core.Sample;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Almanac.Cli.Commands;
+
+/// <summary>
+/// Fills a database with synthetic stories. Deterministic for a seed, and resumable: stories are
+/// numbered and a re-run skips the numbers already stored, so nothing is duplicated.
+/// </summary>
+public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
+{
+    private const int BatchSize = 2000;
+
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--stories <N>")]
+        [Description("How many stories to generate.")]
+        public int Stories { get; init; } = 1000;
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed; the same seed gives the same stories.")]
+        public int Seed { get; init; } = 1;
+
+        public override ValidationResult Validate() =>
+            Stories is < 1 or > 5_000_000 ? ValidationResult.Error("--stories must be between 1 and 5,000,000.") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        await using var services = settings.BuildServices();
+        var now = DateTime.UtcNow;
+        var generator = new StoryGenerator(settings.Seed);
+        var prefix = $"g{settings.Seed}-";
+
+        await using (var setup = services.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<AlmanacDbContext>();
+            await AlmanacDatabase.MigrateAsync(db, cancellationToken);
+            await EnsureTagsAsync(db, generator, cancellationToken);
+        }
+
+        int added = 0;
+        await Progress().StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask("Generating stories", maxValue: settings.Stories);
+            for (int start = 1; start <= settings.Stories; start += BatchSize)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AlmanacDbContext>();
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
+                var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
+                var topics = await db.Topics.Where(t => t.Slug.StartsWith("generated-topic-")).ToDictionaryAsync(t => t.Slug, cancellationToken);
+                int end = Math.Min(settings.Stories, start + BatchSize - 1);
+                var existing = (await db.Stories.Where(s => s.Slug.StartsWith(prefix)).Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
+                for (int n = start; n <= end; n++)
+                {
+                    // Draw every story even when it exists, so the random sequence (and so the data) is the same on resume.
+                    var story = generator.Next(n, now);
+                    if (existing.Contains(story.Slug))
+                    {
+                        continue;
+                    }
+
+                    story.Categories = [.. story.Categories.Select(c => categories[c.Slug])];
+                    story.Topics = [.. story.Topics.Select(t => topics[t.Slug])];
+                    db.Stories.Add(story);
+                    added++;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                task.Value = end;
+            }
+        });
+
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Added {added} stories (seed {settings.Seed}).");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task EnsureTagsAsync(AlmanacDbContext db, StoryGenerator generator, CancellationToken ct)
+    {
+        var categorySlugs = (await db.Categories.Select(c => c.Slug).ToListAsync(ct)).ToHashSet();
+        db.Categories.AddRange(generator.Categories.Where(c => !categorySlugs.Contains(c.Slug)));
+        var topicSlugs = (await db.Topics.Where(t => t.Slug.StartsWith("generated-topic-")).Select(t => t.Slug).ToListAsync(ct)).ToHashSet();
+        db.Topics.AddRange(generator.Topics.Where(t => !topicSlugs.Contains(t.Slug)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    // Progress bars on a terminal; plain lines when output is redirected (CI, scripts).
+    private static Progress Progress() =>
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn());
+}

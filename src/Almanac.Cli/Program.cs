@@ -1,0 +1,31 @@
+using Almanac.Cli.Commands;
+using Spectre.Console.Cli;
+
+// `almanac <noun> <verb>`: the operator's tool, sharing Almanac.Core with the site.
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("almanac");
+    config.PropagateExceptions();
+    config.AddBranch("db", db =>
+    {
+        db.SetDescription("Database schema.");
+        db.AddCommand<MigrateCommand>("migrate").WithDescription("Apply pending migrations (creates the database when missing).");
+    });
+    config.AddBranch("stories", stories =>
+    {
+        stories.SetDescription("Stories.");
+        stories.AddCommand<ListStoriesCommand>("list").WithDescription("List stories, e.g. of one calendar day.").WithExample("stories", "list", "--day", "08-04");
+    });
+    config.AddCommand<GenerateCommand>("generate").WithDescription("Add deterministic synthetic stories (for benchmarks).").WithExample("generate", "--stories", "100000", "--seed", "1");
+});
+
+try
+{
+    return await app.RunAsync(args);
+}
+catch (CommandAppException e)
+{
+    Spectre.Console.AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]{e.Message}[/]");
+    return ExitCodes.BadInput;
+}

@@ -1,0 +1,66 @@
+using Almanac.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Almanac.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The site on a real, throw-away SQLite file, with the sample stories and a clock the test controls.
+/// The default "now" is 4 August 2024, 09:00 UTC: the Mexico–USSR story of the day turns 100.
+/// </summary>
+public class AlmanacApp : WebApplicationFactory<Program>
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"almanac-test-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Extra settings, e.g. ("Site:TimeZone", "Pacific/Kiritimati").</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Almanac", $"Data Source={databasePath}");
+        builder.UseSetting("Site:BaseUrl", "https://almanac.test");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>A database context for arranging or checking data directly.</summary>
+    public AsyncServiceScopeWithDb OpenDb()
+    {
+        var scope = Services.CreateAsyncScope();
+        return new AsyncServiceScopeWithDb(scope, scope.ServiceProvider.GetRequiredService<AlmanacDbContext>());
+    }
+
+    public HttpClient CreateReaderClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://almanac.test") });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(databasePath + suffix);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class AsyncServiceScopeWithDb(AsyncServiceScope scope, AlmanacDbContext db) : IAsyncDisposable
+{
+    public AlmanacDbContext Db { get; } = db;
+
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
