@@ -9,7 +9,8 @@ builder.Services.AddSite(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 
 // Server-rendered pages live under Features/, one folder per part of the site.
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
 builder.WebHost.ConfigureKestrel(k =>
 {

@@ -21,6 +21,12 @@ public static class Slugs
                 continue;
             }
 
+            // "Assassin's" reads better as "assassins" than as "assassin-s".
+            if (c is '\'' or '\u2019')
+            {
+                continue;
+            }
+
             var lower = char.ToLowerInvariant(c);
             if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {

@@ -18,6 +18,8 @@ public static class PageCaching
     {
         services.AddOutputCache(o =>
         {
+            // "/day/August-4" must reach the page (which redirects), not the cached "/day/august-4".
+            o.UseCaseSensitivePaths = true;
             o.AddPolicy(Public, b => b
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByQuery("page")

@@ -9,6 +9,7 @@ public class SlugsTests
     [InlineData("Politics & Government", "politics-government")]
     [InlineData("  Straße --- der  Einheit ", "strasse-der-einheit")]
     [InlineData("<script>alert(1)</script>", "script-alert-1-script")]
+    [InlineData("An Assassin's Attack", "an-assassins-attack")]
     public void From_MakesLowerCaseAsciiSlugs(string text, string expected) =>
         Assert.Equal(expected, Slugs.From(text));
 

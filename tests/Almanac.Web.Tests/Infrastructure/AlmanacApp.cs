@@ -16,7 +16,14 @@ public class AlmanacApp : WebApplicationFactory<Program>
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"almanac-test-{Guid.NewGuid():N}.db");
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero));
+    public AlmanacApp()
+        : this(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    protected AlmanacApp(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+
+    public FakeTimeProvider Time { get; }
 
     /// <summary>Extra settings, e.g. ("Site:TimeZone", "Pacific/Kiritimati").</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];

@@ -31,20 +31,20 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.HasMany(s => s.Features).WithOne(f => f.Story).HasForeignKey(f => f.StoryId).OnDelete(DeleteBehavior.Cascade);
         // Explicit join rows with a reverse index, so "stories sharing this topic" is an index range.
         builder.HasMany(s => s.Categories).WithMany().UsingEntity<StoryCategory>(
-            "StoryCategories",
             r => r.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId),
             l => l.HasOne<Story>().WithMany().HasForeignKey(x => x.StoryId),
             j =>
             {
+                j.ToTable("StoryCategories");
                 j.HasKey(x => new { x.StoryId, x.CategoryId });
                 j.HasIndex(x => new { x.CategoryId, x.StoryId });
             });
         builder.HasMany(s => s.Topics).WithMany().UsingEntity<StoryTopic>(
-            "StoryTopics",
             r => r.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId),
             l => l.HasOne<Story>().WithMany().HasForeignKey(x => x.StoryId),
             j =>
             {
+                j.ToTable("StoryTopics");
                 j.HasKey(x => new { x.StoryId, x.TopicId });
                 j.HasIndex(x => new { x.TopicId, x.StoryId });
             });

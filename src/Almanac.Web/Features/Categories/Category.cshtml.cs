@@ -20,7 +20,7 @@ public sealed class CategoryModel(AlmanacDbContext db, SiteClock clock, SiteLink
 
     public Listing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Description }).FirstOrDefaultAsync(ct);
         if (category is null)
@@ -30,7 +30,7 @@ public sealed class CategoryModel(AlmanacDbContext db, SiteClock clock, SiteLink
 
         (Name, Description) = (category.Name, category.Description);
         var stories = db.Stories.Published(clock.UtcNow).Where(s => db.StoryCategories.Any(x => x.StoryId == s.Id && x.CategoryId == category.Id));
-        Listing = await Listing.LoadAsync(stories, SiteLinks.Category(slug), page ?? 1, ct);
+        Listing = await Listing.LoadAsync(stories, SiteLinks.Category(slug), pageNumber ?? 1, ct);
         CacheTags.Add(HttpContext, [CacheTags.Category(slug), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
         ViewData["Meta"] = ListingMeta.For(Name, $"{Name}: {Listing.Total} stories from history, in time order.", Listing, p => links.Absolute(Request, p));
         return Page();

@@ -16,7 +16,7 @@ public sealed class DayModel(AlmanacDbContext db, SiteClock clock, SiteLinks lin
 {
     public DayView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string day, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string day, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (!CalendarDay.TryParse(day, out var calendarDay, out bool canonical))
         {
@@ -28,7 +28,7 @@ public sealed class DayModel(AlmanacDbContext db, SiteClock clock, SiteLinks lin
             return RedirectPermanent(SiteLinks.Day(calendarDay));
         }
 
-        View = await DayView.LoadAsync(db, calendarDay, clock.Today.Year, clock.UtcNow, page ?? 1, ct);
+        View = await DayView.LoadAsync(db, calendarDay, clock.Today.Year, clock.UtcNow, pageNumber ?? 1, ct);
         CacheTags.Add(HttpContext, [CacheTags.Day(calendarDay), .. View.AllCards.Select(c => CacheTags.Story(c.Id))]);
         if (calendarDay == new CalendarDay(2, 28))
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Almanac.Core.Calendar;
 using Almanac.Web.Hosting;
 
@@ -12,15 +13,17 @@ public static class DayPicker
     /// </summary>
     public static IEndpointRouteBuilder MapDayPicker(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/day", (int? month, int? day) =>
+        // Strings, not ints: a hand-edited query ("month=x") goes home instead of failing binding.
+        app.MapGet("/day", (string? month, string? day) =>
         {
-            if (month is not (>= 1 and <= 12))
+            if (!int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out int m) || m is < 1 or > 12)
             {
                 return Results.Redirect("/");
             }
 
-            int d = Math.Clamp(day ?? 1, 1, CalendarMath.DaysInMonth(2000, month.Value, CalendarSystem.Gregorian));
-            return Results.Redirect(SiteLinks.Day(new CalendarDay(month.Value, d)));
+            int d = int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : 1;
+            d = Math.Clamp(d, 1, CalendarMath.DaysInMonth(2000, m, CalendarSystem.Gregorian));
+            return Results.Redirect(SiteLinks.Day(new CalendarDay(m, d)));
         });
         return app;
     }

@@ -15,10 +15,10 @@ public sealed class StatusModel : PageModel
 
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code) => Show(code);
-
-    // The exception handler re-executes with the original method, so a failed POST lands here too.
-    public void OnPost(int code) => Show(code);
+    // Error pages are re-executed with the original method (a failed POST, a refused PUT), so the
+    // page answers every method, whichever handler (if any) was selected.
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) =>
+        Show(int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int code) ? code : 404);
 
     private void Show(int code)
     {

@@ -17,7 +17,7 @@ public sealed class KindModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
 
     public Listing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string kind, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string kind, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (!StoryKinds.TryParse(kind, out var k))
         {
@@ -25,7 +25,7 @@ public sealed class KindModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
         }
 
         Kind = k;
-        Listing = await Listing.LoadAsync(db.Stories.Published(clock.UtcNow).Where(s => s.Kind == k), SiteLinks.Kind(k), page ?? 1, ct);
+        Listing = await Listing.LoadAsync(db.Stories.Published(clock.UtcNow).Where(s => s.Kind == k), SiteLinks.Kind(k), pageNumber ?? 1, ct);
         CacheTags.Add(HttpContext, [CacheTags.Kind(k), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
         ViewData["Meta"] = ListingMeta.For($"{k.GroupTitle()} in history", $"{k.Label()}: {Listing.Total} stories in time order.", Listing, p => links.Absolute(Request, p));
         return Page();

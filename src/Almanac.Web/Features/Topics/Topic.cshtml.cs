@@ -20,7 +20,7 @@ public sealed class TopicModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     public Listing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var topic = await db.Topics.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Description }).FirstOrDefaultAsync(ct);
         if (topic is null)
@@ -30,7 +30,7 @@ public sealed class TopicModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
         (Name, Description) = (topic.Name, topic.Description);
         var stories = db.Stories.Published(clock.UtcNow).Where(s => db.StoryTopics.Any(x => x.StoryId == s.Id && x.TopicId == topic.Id));
-        Listing = await Listing.LoadAsync(stories, SiteLinks.Topic(slug), page ?? 1, ct);
+        Listing = await Listing.LoadAsync(stories, SiteLinks.Topic(slug), pageNumber ?? 1, ct);
         CacheTags.Add(HttpContext, [CacheTags.Topic(slug), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
         ViewData["Meta"] = ListingMeta.For(Name, $"{Name}: {Listing.Total} stories from history, in time order.", Listing, p => links.Absolute(Request, p));
         return Page();

@@ -22,7 +22,7 @@ public sealed class YearModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
 
     public int NextYear { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string year, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string year, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (!HistoricalDate.TryParseYearSlug(year, out int y) || y is < -9999 or > 9999)
         {
@@ -37,7 +37,7 @@ public sealed class YearModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
         Label = HistoricalDate.YearLabel(y);
         PreviousYear = y - 1;
         NextYear = y + 1;
-        Listing = await Listing.LoadAsync(db.Stories.Published(clock.UtcNow).InYear(y), SiteLinks.Year(y), page ?? 1, ct);
+        Listing = await Listing.LoadAsync(db.Stories.Published(clock.UtcNow).InYear(y), SiteLinks.Year(y), pageNumber ?? 1, ct);
         CacheTags.Add(HttpContext, [CacheTags.Year(y), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
         ViewData["Meta"] = ListingMeta.For($"{Label} in history", $"What happened in {Label}: {Listing.Total} stories in date order.", Listing, p => links.Absolute(Request, p));
         return Page();

@@ -248,6 +248,36 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "CategoryId");
+
+                    b.HasIndex("CategoryId", "StoryId");
+
+                    b.ToTable("StoryCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Almanac.Core.Topics.StoryTopic", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "TopicId");
+
+                    b.HasIndex("TopicId", "StoryId");
+
+                    b.ToTable("StoryTopics", (string)null);
+                });
+
             modelBuilder.Entity("Almanac.Core.Topics.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -274,36 +304,6 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Topics");
-                });
-
-            modelBuilder.Entity("StoryCategories", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StoryId", "CategoryId");
-
-                    b.HasIndex("CategoryId", "StoryId");
-
-                    b.ToTable("StoryCategories");
-                });
-
-            modelBuilder.Entity("StoryTopics", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TopicId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StoryId", "TopicId");
-
-                    b.HasIndex("TopicId", "StoryId");
-
-                    b.ToTable("StoryTopics");
                 });
 
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>
@@ -336,7 +336,7 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
-            modelBuilder.Entity("StoryCategories", b =>
+            modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>
                 {
                     b.HasOne("Almanac.Core.Topics.Category", null)
                         .WithMany()
@@ -351,7 +351,7 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StoryTopics", b =>
+            modelBuilder.Entity("Almanac.Core.Topics.StoryTopic", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", null)
                         .WithMany()

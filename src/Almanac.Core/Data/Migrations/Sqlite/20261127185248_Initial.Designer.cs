@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Almanac.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAlmanacDbContext))]
-    [Migration("20261127183851_Initial")]
+    [Migration("20261127185248_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -251,6 +251,36 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "CategoryId");
+
+                    b.HasIndex("CategoryId", "StoryId");
+
+                    b.ToTable("StoryCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Almanac.Core.Topics.StoryTopic", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "TopicId");
+
+                    b.HasIndex("TopicId", "StoryId");
+
+                    b.ToTable("StoryTopics", (string)null);
+                });
+
             modelBuilder.Entity("Almanac.Core.Topics.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -277,36 +307,6 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Topics");
-                });
-
-            modelBuilder.Entity("StoryCategories", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StoryId", "CategoryId");
-
-                    b.HasIndex("CategoryId", "StoryId");
-
-                    b.ToTable("StoryCategories");
-                });
-
-            modelBuilder.Entity("StoryTopics", b =>
-                {
-                    b.Property<int>("StoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("TopicId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("StoryId", "TopicId");
-
-                    b.HasIndex("TopicId", "StoryId");
-
-                    b.ToTable("StoryTopics");
                 });
 
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>
@@ -339,7 +339,7 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
-            modelBuilder.Entity("StoryCategories", b =>
+            modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>
                 {
                     b.HasOne("Almanac.Core.Topics.Category", null)
                         .WithMany()
@@ -354,7 +354,7 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StoryTopics", b =>
+            modelBuilder.Entity("Almanac.Core.Topics.StoryTopic", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", null)
                         .WithMany()
