@@ -157,6 +157,30 @@ public readonly record struct HistoricalDate
             : $"{prefix}{oldStyle} {YearText} (O.S.) / {DayMonth(g.Month!.Value, g.Day!.Value, culture)} {g.YearText}";
     }
 
+    /// <summary>
+    /// The Gregorian reading as an HTML <c>datetime</c> value ("1924-08-04", "1914-08", "1450"), or
+    /// null before AD 1, which HTML dates cannot express.
+    /// </summary>
+    public string? MachineReadable
+    {
+        get
+        {
+            var g = Gregorian;
+            if (g.Year < 1)
+            {
+                return null;
+            }
+
+            var year = g.Year.ToString("0000", CultureInfo.InvariantCulture);
+            return g.Precision switch
+            {
+                DatePrecision.Day => $"{year}-{g.Month:00}-{g.Day:00}",
+                DatePrecision.Month => $"{year}-{g.Month:00}",
+                _ => year,
+            };
+        }
+    }
+
     public override string ToString() => ToDisplayString(CultureInfo.InvariantCulture);
 
     private static string MonthName(int month, CultureInfo culture) => culture.DateTimeFormat.GetMonthName(month);

@@ -17,7 +17,9 @@ public static class AlmanacDatabase
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(cs);
-                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite));
+                // Single queries on purpose: a story's few topics, categories and sources join cheaply,
+                // and one round trip beats three.
+                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAlmanacDbContext>>().CreateDbContext());
                 break;
             default:

@@ -40,6 +40,7 @@ public static class RelatedStories
         var cards = await db.Stories.AsNoTracking().Published(nowUtc)
             .Where(s => s.Id != storyId && (candidateIds.Contains(s.Id)
                 || (placementMonth != null && s.PlacementMonth == placementMonth && s.PlacementDay == placementDay)))
+            .OrderBy(s => s.Id)
             .Select(s => new
             {
                 Card = new StoryCard(s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,

@@ -110,6 +110,16 @@ public class HistoricalDateTests
     public void CalendarMath_KnowsTheReformDay() =>
         Assert.Equal(CalendarMath.GregorianReformDay, CalendarMath.ToJulianDayNumber(1582, 10, 15, CalendarSystem.Gregorian));
 
+    [Theory]
+    [InlineData("4 August 1924", "1924-08-04")]
+    [InlineData("August 1914", "1914-08")]
+    [InlineData("c. 1450", "1450")]
+    [InlineData("24 August AD 79", "0079-08-24")]
+    [InlineData("25 October 1917 O.S.", "1917-11-07")]
+    [InlineData("15 March 44 BC", null)]
+    public void MachineReadable_IsTheGregorianIsoFormWhereHtmlCanExpressIt(string input, string? expected) =>
+        Assert.Equal(expected, HistoricalDateParser.Parse(input).MachineReadable);
+
     [Fact]
     public void OnDay_RejectsDaysThatDoNotExist() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalDate.OnDay(1900, 2, 29));

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every Almanac test on a fresh Debian machine that has only the .NET SDK:
+# installs what the tests need when it is missing, checks formatting and migrations,
+# runs `dotnet test` for the whole solution, and ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+VNU_VERSION=26.9.27
+
+log() { printf '\n== %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Debian packages: Chromium for the browser tests, Java for the Nu HTML Checker, npm to fetch it,
+#    fontconfig and a font family for the generated cover images.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(npm)
+ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
+fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "Installing ${missing[*]}"
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# 2. The Nu HTML Checker from npm, kept in .tools/ (ignored by git).
+if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  log "Installing vnu-jar $VNU_VERSION"
+  mkdir -p .tools && npm install --silent --no-audit --no-fund --prefix .tools "vnu-jar@$VNU_VERSION" \
+    || { echo "could not install vnu-jar"; echo "0 passed, 1 failed"; exit 1; }
+fi
+export VNU_JAR="$PWD/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+failures=0
+
+log "Restore and build"
+dotnet tool restore >/dev/null && dotnet build Almanac.slnx -v quiet -nologo || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+log "Formatting (dotnet format --verify-no-changes)"
+if ! dotnet format Almanac.slnx --verify-no-changes --no-restore -v quiet; then
+  echo "dotnet format found changes to make: run 'dotnet format Almanac.slnx'"
+  failures=$((failures + 1))
+fi
+
+log "Migrations in step with the model"
+if ! dotnet ef migrations has-pending-model-changes --project src/Almanac.Core --startup-project src/Almanac.Core \
+     --context SqliteAlmanacDbContext --no-build >/tmp/almanac-migrations.log 2>&1; then
+  cat /tmp/almanac-migrations.log
+  echo "the SQLite migration set lags the model: add a migration (see docs/data.md)"
+  failures=$((failures + 1))
+fi
+rm -f src/Almanac.Core/design-time.db
+
+log "Tests"
+out=$(mktemp)
+dotnet test --solution Almanac.slnx --no-build 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+failed=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+passed=$(grep -E '^\s+succeeded: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+rm -f "$out"
+passed=${passed:-0}
+failed=${failed:-0}
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+failed=$((failed + failures))
+
+echo
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failures" -eq 0 ]

@@ -1,0 +1,115 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Almanac.Web.Tests.Browser;
+
+[Collection(nameof(BrowserGroup))]
+public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
+{
+    public ValueTask InitializeAsync() => new(app.StartAsync());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Reader_OpensTodayMovesToTheNextDayAndOpensAStory()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        var page = await NewPageAtSiteTimeAsync(context);
+
+        await page.GotoAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Today, 4 August");
+
+        await page.Locator("nav.date-nav a[rel=next]").ClickAsync();
+        await page.WaitForURLAsync("**/day/august-5");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("5 August");
+
+        await page.Locator("nav.date-nav a[rel=next]").ClickAsync();
+        await page.WaitForURLAsync("**/day/august-6");
+        await page.Locator("article.featured h2 a").ClickAsync();
+        await page.WaitForURLAsync("**/on-this-day/**");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("1945:");
+        await Assertions.Expect(page.Locator("aside.highlights")).ToContainTextAsync("Story Highlights");
+
+        // The cover image really loads (a generated 1200×630 picture).
+        var image = page.Locator("figure.story-figure img");
+        await image.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+    }
+
+    [Fact]
+    public async Task Reader_PicksADayWithTheMonthPickerWithoutJavaScript()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/day/august-4");
+        await page.SelectOptionAsync("#pick-day", "7");
+        await page.SelectOptionAsync("#pick-month", "11");
+        await page.Locator("form.date-picker button").ClickAsync();
+
+        await page.WaitForURLAsync("**/day/november-7");
+        await Assertions.Expect(page.Locator("article.featured")).ToContainTextAsync("25 October (O.S.) / 7 November 1917");
+    }
+
+    [Fact]
+    public async Task HomePage_SwitchesToTheReadersDayWhenTheirZoneDiffers()
+    {
+        // The site says 09:00 UTC on 4 August; in Honolulu (UTC-10) it is still 3 August.
+        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "Pacific/Honolulu" });
+        var page = await context.NewPageAsync();
+        await page.Clock.SetFixedTimeAsync(app.Time.GetUtcNow().UtcDateTime);
+
+        await page.GotoAsync(app.BaseUrl + "/");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("3 August");
+        await Assertions.Expect(page.Locator(".day-header .eyebrow")).ToContainTextAsync("your time zone");
+        Assert.Equal(app.BaseUrl + "/", page.Url);
+    }
+
+    [Theory]
+    [InlineData("/", "light")]
+    [InlineData("/day/november-7", "light")]
+    [InlineData("/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr", "light")]
+    [InlineData("/year/1917", "light")]
+    [InlineData("/", "dark")]
+    [InlineData("/on-this-day/44-bc-julius-caesar-is-assassinated-in-the-senate", "dark")]
+    [InlineData("/topic/mexico", "dark")]
+    public async Task Pages_HaveNoAccessibilityViolations(string path, string scheme)
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, TimezoneId = "UTC" });
+        var page = await NewPageAtSiteTimeAsync(context);
+        await page.GotoAsync(app.BaseUrl + path);
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+
+        Assert.NotEmpty(result.Passes);
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    [Fact]
+    public async Task Pages_WorkOnAPhoneWithoutHorizontalScrolling()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, TimezoneId = "UTC" });
+        var page = await NewPageAtSiteTimeAsync(context);
+
+        foreach (var path in new[] { "/", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 320px");
+        }
+    }
+
+    // The browser's clock agrees with the site's fake clock, so the home page keeps the site's day.
+    private async Task<IPage> NewPageAtSiteTimeAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.Clock.SetFixedTimeAsync(app.Time.GetUtcNow().UtcDateTime);
+        return page;
+    }
+}
+
+[CollectionDefinition(nameof(BrowserGroup))]
+public sealed class BrowserGroup : ICollectionFixture<BrowserApp>;
