@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Almanac.Core.Data;
 using Almanac.Core.Sample;
+using Almanac.Core.Stories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -76,6 +77,12 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
                 task.Value = end;
             }
         });
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            AnsiConsole.WriteLine("Ranking related stories…");
+            await RelatedStories.RecomputeAllAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), now, cancellationToken);
+        }
 
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Added {added} stories (seed {settings.Seed}).");
         return ExitCodes.Ok;

@@ -17,9 +17,7 @@ public static class AlmanacDatabase
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(cs);
-                // Single queries on purpose: a story's few topics, categories and sources join cheaply,
-                // and one round trip beats three.
-                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)));
+                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAlmanacDbContext>>().CreateDbContext());
                 break;
             default:

@@ -21,6 +21,8 @@ public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<StoryCategory> StoryCategories => Set<StoryCategory>();
 
+    public DbSet<StoryRelation> StoryRelations => Set<StoryRelation>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();

@@ -86,6 +86,11 @@ public static class SampleContent
         }
 
         await db.SaveChangesAsync(ct);
+        if (added > 0)
+        {
+            await RelatedStories.RecomputeAllAsync(db, nowUtc, ct);
+        }
+
         return added;
     }
 

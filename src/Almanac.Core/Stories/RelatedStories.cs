@@ -4,65 +4,168 @@ using Microsoft.EntityFrameworkCore;
 namespace Almanac.Core.Stories;
 
 /// <summary>
-/// Related stories, version 1: stories sharing topics rank first (3 points a topic), then shared
-/// categories (2 points each), then the same calendar day (1 point); ties go to the story closest in
-/// time. Candidates come from index ranges (a topic's stories, a category's newest stories, the
-/// day's stories), so no query scans the whole table. Never the story itself.
+/// Related stories, version 1, computed when stories change and stored as <see cref="StoryRelation"/>
+/// rows. Score: 3 points per shared topic, 2 per shared category, 1 for the same calendar day; ties go
+/// to the story closest in time, then the lower id, so the result is deterministic. Never the story
+/// itself, only published stories, at most <see cref="Count"/>.
+/// <para>
+/// Candidates come from the story's topics, its day, and — because categories are broad — only the
+/// stories of its categories nearest in time, so ranking stays linear in the size of the site.
+/// </para>
 /// </summary>
 public static class RelatedStories
 {
     public const int Count = 6;
 
-    private const int CandidatesPerSource = 40;
+    /// <summary>How many stories of each shared category, nearest in time, are considered.</summary>
+    public const int CategoryNeighbours = 24;
 
-    public static async Task<IReadOnlyList<StoryCard>> FindAsync(
-        AlmanacDbContext db, int storyId, int year, int? placementMonth, int? placementDay, DateTime nowUtc, CancellationToken ct)
+    /// <summary>What ranking needs to know of a story.</summary>
+    public sealed record Facts(int Id, int Year, int? PlacementMonth, int? PlacementDay, int[] Topics, int[] Categories)
     {
-        var topicIds = db.StoryTopics.Where(x => x.StoryId == storyId).Select(x => x.TopicId);
-        var categoryIds = db.StoryCategories.Where(x => x.StoryId == storyId).Select(x => x.CategoryId);
+        public int DayKey => PlacementMonth is { } m && PlacementDay is { } d ? (m * 100) + d : 0;
+    }
 
-        var byTopic = await db.StoryTopics.AsNoTracking()
-            .Where(x => x.StoryId != storyId && topicIds.Contains(x.TopicId))
-            .GroupBy(x => x.StoryId)
-            .Select(g => new { StoryId = g.Key, Shared = g.Count() })
-            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.StoryId)
-            .Take(CandidatesPerSource)
-            .ToListAsync(ct);
-
-        var byCategory = await db.StoryCategories.AsNoTracking()
-            .Where(x => x.StoryId != storyId && categoryIds.Contains(x.CategoryId))
-            .OrderByDescending(x => x.StoryId)
-            .Select(x => x.StoryId)
-            .Take(CandidatesPerSource)
-            .ToListAsync(ct);
-
-        var candidateIds = byTopic.Select(x => x.StoryId).Concat(byCategory).Distinct().ToList();
-        var cards = await db.Stories.AsNoTracking().Published(nowUtc)
-            .Where(s => s.Id != storyId && (candidateIds.Contains(s.Id)
-                || (placementMonth != null && s.PlacementMonth == placementMonth && s.PlacementDay == placementDay)))
-            .OrderBy(s => s.Id)
-            .Select(s => new
+    /// <summary>Ranks the related stories of every story among <paramref name="stories"/>.</summary>
+    public static Dictionary<int, List<(int Id, int Score)>> RankAll(IReadOnlyList<Facts> stories)
+    {
+        var byTopic = new Dictionary<int, List<Facts>>();
+        var byDay = new Dictionary<int, List<Facts>>();
+        var byCategory = new Dictionary<int, List<Facts>>();
+        foreach (var s in stories)
+        {
+            foreach (var t in s.Topics)
             {
-                Card = new StoryCard(s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
-                    s.PlacementMonth, s.PlacementDay, s.Summary),
-                SharedCategories = s.Categories.Count(c => categoryIds.Contains(c.Id)),
-            })
-            .Take(CandidatesPerSource * 3)
+                Add(byTopic, t, s);
+            }
+
+            foreach (var c in s.Categories)
+            {
+                Add(byCategory, c, s);
+            }
+
+            if (s.DayKey != 0)
+            {
+                Add(byDay, s.DayKey, s);
+            }
+        }
+
+        foreach (var list in byCategory.Values)
+        {
+            list.Sort((a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : a.Id.CompareTo(b.Id));
+        }
+
+        var result = new Dictionary<int, List<(int, int)>>(stories.Count);
+        var candidates = new HashSet<Facts>(ReferenceEqualityComparer.Instance);
+        foreach (var story in stories)
+        {
+            candidates.Clear();
+            foreach (var t in story.Topics)
+            {
+                candidates.UnionWith(byTopic[t]);
+            }
+
+            if (story.DayKey != 0)
+            {
+                candidates.UnionWith(byDay[story.DayKey]);
+            }
+
+            foreach (var c in story.Categories)
+            {
+                candidates.UnionWith(NearestInTime(byCategory[c], story.Year, CategoryNeighbours));
+            }
+
+            candidates.Remove(story);
+            result[story.Id] = [.. candidates
+                .Select(c => (Story: c, Score: Score(story, c)))
+                .Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score)
+                .ThenBy(x => Math.Abs(x.Story.Year - story.Year))
+                .ThenBy(x => x.Story.Id)
+                .Take(Count)
+                .Select(x => (x.Story.Id, x.Score))];
+        }
+
+        return result;
+    }
+
+    public static int Score(Facts story, Facts other) =>
+        (3 * story.Topics.Intersect(other.Topics).Count())
+        + (2 * story.Categories.Intersect(other.Categories).Count())
+        + (story.DayKey != 0 && story.DayKey == other.DayKey ? 1 : 0);
+
+    /// <summary>
+    /// Recomputes the stored relations of every published story. In memory and in one pass, so it
+    /// also serves imports and generated sites of 100,000 stories in seconds.
+    /// </summary>
+    public static async Task RecomputeAllAsync(AlmanacDbContext db, DateTime nowUtc, CancellationToken ct = default)
+    {
+        var stories = await db.Stories.AsNoTracking().Published(nowUtc)
+            .Select(s => new { s.Id, s.Year, s.PlacementMonth, s.PlacementDay }).ToListAsync(ct);
+        var topics = (await db.StoryTopics.AsNoTracking().ToListAsync(ct)).ToLookup(x => x.StoryId, x => x.TopicId);
+        var categories = (await db.StoryCategories.AsNoTracking().ToListAsync(ct)).ToLookup(x => x.StoryId, x => x.CategoryId);
+        var ranked = RankAll([.. stories.Select(s => new Facts(s.Id, s.Year, s.PlacementMonth, s.PlacementDay, [.. topics[s.Id]], [.. categories[s.Id]]))]);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.StoryRelations.ExecuteDeleteAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var (storyId, related) in ranked)
+        {
+            for (int rank = 0; rank < related.Count; rank++)
+            {
+                db.StoryRelations.Add(new StoryRelation { StoryId = storyId, Rank = rank, RelatedStoryId = related[rank].Id, Score = related[rank].Score });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The stored related stories of a story that a reader may see now: one indexed query.</summary>
+    public static Task<List<StoryCard>> ReadAsync(AlmanacDbContext db, int storyId, DateTime nowUtc, CancellationToken ct) =>
+        db.StoryRelations.AsNoTracking()
+            .Where(r => r.StoryId == storyId && r.RelatedStory!.Status == StoryStatus.Published && r.RelatedStory.PublishedAtUtc <= nowUtc)
+            .OrderBy(r => r.Rank)
+            .Select(r => new StoryCard(r.RelatedStory!.Id, r.RelatedStory.Slug, r.RelatedStory.Title, r.RelatedStory.Kind, r.RelatedStory.Year,
+                r.RelatedStory.Month, r.RelatedStory.Day, r.RelatedStory.Precision, r.RelatedStory.Calendar, r.RelatedStory.Circa,
+                r.RelatedStory.PlacementMonth, r.RelatedStory.PlacementDay, r.RelatedStory.Summary))
             .ToListAsync(ct);
 
-        var topicScore = byTopic.ToDictionary(x => x.StoryId, x => x.Shared);
-        return [.. cards
-            .Select(c => new
+    private static IEnumerable<Facts> NearestInTime(List<Facts> sortedByYear, int year, int count)
+    {
+        // Binary search for the year, then walk outwards taking the closer neighbour each step.
+        int lo = 0, hi = sortedByYear.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (sortedByYear[mid].Year < year)
             {
-                c.Card,
-                Score = (3 * topicScore.GetValueOrDefault(c.Card.Id)) + (2 * c.SharedCategories)
-                    + (c.Card.PlacementMonth == placementMonth && c.Card.PlacementDay == placementDay && placementMonth != null ? 1 : 0),
-            })
-            .Where(x => x.Score > 0)
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => Math.Abs(x.Card.Year - year))
-            .ThenBy(x => x.Card.Id)
-            .Take(Count)
-            .Select(x => x.Card)];
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        int left = lo - 1, right = lo;
+        for (int taken = 0; taken < count && (left >= 0 || right < sortedByYear.Count); taken++)
+        {
+            bool takeLeft = right >= sortedByYear.Count
+                || (left >= 0 && year - sortedByYear[left].Year <= sortedByYear[right].Year - year);
+            yield return takeLeft ? sortedByYear[left--] : sortedByYear[right++];
+        }
+    }
+
+    private static void Add(Dictionary<int, List<Facts>> index, int key, Facts story)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(story);
     }
 }

@@ -22,9 +22,10 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
 
         // Day pages look up by placement day, year pages by year; both lead with the lookup
         // column and carry the status so the published filter is answered from the index.
-        builder.HasIndex(s => new { s.PlacementMonth, s.PlacementDay, s.Status });
+        // No index leads with Status: nearly every story is published, and SQLite (without
+        // statistics) would pick such an index and scan the whole table for a day page.
+        builder.HasIndex(s => new { s.PlacementMonth, s.PlacementDay, s.Status, s.Year });
         builder.HasIndex(s => new { s.Year, s.Status });
-        builder.HasIndex(s => new { s.Status, s.PublishedAtUtc });
 
         builder.HasOne(s => s.Image).WithMany().HasForeignKey(s => s.ImageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);

@@ -32,22 +32,25 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        if (slug.Length > Slugs.MaxLength || await StoryPage.LoadAsync(db.Stories, slug, now, ct) is not { } story)
+        if (slug.Length > Slugs.MaxLength || await StoryPage.LoadAsync(db, slug, now, ct) is not { } story)
         {
             return NotFound();
         }
 
         Story = story;
         CurrentYear = clock.Today.Year;
-        Related = await RelatedStories.FindAsync(db, story.Id, story.Year, story.PlacementMonth, story.PlacementDay, now, ct);
+        Related = await RelatedStories.ReadAsync(db, story.Id, now, ct);
         if (story.Placement is { } day)
         {
-            // Neighbours on the same day page, in the page's year order.
+            // Neighbours on the same day page in year order, both in one query.
             var sameDay = db.Stories.AsNoTracking().Published(now).On(day).Where(s => s.Id != story.Id);
-            PreviousOfDay = await sameDay.Where(s => s.Year < story.Year || (s.Year == story.Year && s.Id < story.Id))
-                .OrderByDescending(s => s.Year).ThenByDescending(s => s.Id).SelectCards().FirstOrDefaultAsync(ct);
-            NextOfDay = await sameDay.Where(s => s.Year > story.Year || (s.Year == story.Year && s.Id > story.Id))
-                .OrderBy(s => s.Year).ThenBy(s => s.Id).SelectCards().FirstOrDefaultAsync(ct);
+            var neighbours = await sameDay.Where(s => s.Year < story.Year || (s.Year == story.Year && s.Id < story.Id))
+                    .OrderByDescending(s => s.Year).ThenByDescending(s => s.Id).Take(1)
+                .Concat(sameDay.Where(s => s.Year > story.Year || (s.Year == story.Year && s.Id > story.Id))
+                    .OrderBy(s => s.Year).ThenBy(s => s.Id).Take(1))
+                .SelectCards().ToListAsync(ct);
+            PreviousOfDay = neighbours.FirstOrDefault(c => c.Year < story.Year || (c.Year == story.Year && c.Id < story.Id));
+            NextOfDay = neighbours.FirstOrDefault(c => c != PreviousOfDay);
         }
 
         CacheTags.Add(HttpContext, [

@@ -193,11 +193,9 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAtUtc");
-
                     b.HasIndex("Year", "Status");
 
-                    b.HasIndex("PlacementMonth", "PlacementDay", "Status");
+                    b.HasIndex("PlacementMonth", "PlacementDay", "Status", "Year");
 
                     b.ToTable("Stories");
                 });
@@ -218,6 +216,27 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.HasIndex("StoryId");
 
                     b.ToTable("StoryFeatures");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "Rank");
+
+                    b.HasIndex("RelatedStoryId");
+
+                    b.ToTable("StoryRelations");
                 });
 
             modelBuilder.Entity("Almanac.Core.Topics.Category", b =>
@@ -334,6 +353,23 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", "RelatedStory")
+                        .WithMany()
+                        .HasForeignKey("RelatedStoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RelatedStory");
                 });
 
             modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>

@@ -168,6 +168,32 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoryRelations",
+                columns: table => new
+                {
+                    StoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedStoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoryRelations", x => new { x.StoryId, x.Rank });
+                    table.ForeignKey(
+                        name: "FK_StoryRelations_Stories_RelatedStoryId",
+                        column: x => x.RelatedStoryId,
+                        principalTable: "Stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StoryRelations_Stories_StoryId",
+                        column: x => x.StoryId,
+                        principalTable: "Stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoryTopics",
                 columns: table => new
                 {
@@ -214,20 +240,15 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 column: "ImageId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Stories_PlacementMonth_PlacementDay_Status",
+                name: "IX_Stories_PlacementMonth_PlacementDay_Status_Year",
                 table: "Stories",
-                columns: new[] { "PlacementMonth", "PlacementDay", "Status" });
+                columns: new[] { "PlacementMonth", "PlacementDay", "Status", "Year" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stories_Slug",
                 table: "Stories",
                 column: "Slug",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Stories_Status_PublishedAtUtc",
-                table: "Stories",
-                columns: new[] { "Status", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stories_Year_Status",
@@ -243,6 +264,11 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 name: "IX_StoryFeatures_StoryId",
                 table: "StoryFeatures",
                 column: "StoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoryRelations_RelatedStoryId",
+                table: "StoryRelations",
+                column: "RelatedStoryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoryTopics_TopicId_StoryId",
@@ -267,6 +293,9 @@ namespace Almanac.Core.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoryFeatures");
+
+            migrationBuilder.DropTable(
+                name: "StoryRelations");
 
             migrationBuilder.DropTable(
                 name: "StoryTopics");

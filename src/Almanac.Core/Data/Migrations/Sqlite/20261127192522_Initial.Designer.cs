@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Almanac.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAlmanacDbContext))]
-    [Migration("20261127185248_Initial")]
+    [Migration("20261127192522_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -196,11 +196,9 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedAtUtc");
-
                     b.HasIndex("Year", "Status");
 
-                    b.HasIndex("PlacementMonth", "PlacementDay", "Status");
+                    b.HasIndex("PlacementMonth", "PlacementDay", "Status", "Year");
 
                     b.ToTable("Stories");
                 });
@@ -221,6 +219,27 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.HasIndex("StoryId");
 
                     b.ToTable("StoryFeatures");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedStoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "Rank");
+
+                    b.HasIndex("RelatedStoryId");
+
+                    b.ToTable("StoryRelations");
                 });
 
             modelBuilder.Entity("Almanac.Core.Topics.Category", b =>
@@ -337,6 +356,23 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", "RelatedStory")
+                        .WithMany()
+                        .HasForeignKey("RelatedStoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RelatedStory");
                 });
 
             modelBuilder.Entity("Almanac.Core.Topics.StoryCategory", b =>
