@@ -24,6 +24,12 @@ public static class CoverImage
         new(0x6B, 0x3A, 0x12), new(0x1E, 0x4E, 0x57), new(0x3D, 0x3D, 0x46), new(0x5C, 0x2A, 0x4A),
     ];
 
+    // Looked up once: fontconfig look-ups are slow and not safe to run from many threads at once;
+    // a typeface, once loaded, is immutable and shared freely.
+    private static readonly SKTypeface Serif = SKTypeface.FromFamilyName("DejaVu Serif", SKFontStyle.Bold) ?? SKTypeface.Default;
+
+    private static readonly SKTypeface Sans = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Normal) ?? SKTypeface.Default;
+
     public static SKColor FieldFor(string key)
     {
         // A stable hash (string.GetHashCode is randomised per process) so a story keeps its colour.
@@ -61,16 +67,13 @@ public static class CoverImage
         using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
         canvas.DrawRect(72 * scale, 84 * scale, 96 * scale, 6 * scale, white);
         using var soft = new SKPaint { Color = new SKColor(255, 255, 255, 220), IsAntialias = true };
-        using var serif = SKTypeface.FromFamilyName("DejaVu Serif", SKFontStyle.Bold) ?? SKTypeface.Default;
-        using var sans = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Normal) ?? SKTypeface.Default;
-
-        using var kindFont = new SKFont(sans, 28 * scale);
+        using var kindFont = new SKFont(Sans, 28 * scale);
         canvas.DrawText(kindLabel.ToUpperInvariant(), 72 * scale, 140 * scale, SKTextAlign.Left, kindFont, soft);
 
-        using var yearFont = new SKFont(serif, 120 * scale);
+        using var yearFont = new SKFont(Serif, 120 * scale);
         canvas.DrawText(yearLabel, 72 * scale, 270 * scale, SKTextAlign.Left, yearFont, white);
 
-        using var titleFont = new SKFont(serif, 52 * scale);
+        using var titleFont = new SKFont(Serif, 52 * scale);
         float y = 360 * scale;
         foreach (var line in Wrap(title, titleFont, width - (144 * scale), maxLines: 3))
         {

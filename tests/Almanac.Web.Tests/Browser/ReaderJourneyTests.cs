@@ -21,13 +21,13 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Today, 4 August");
 
         await page.Locator("nav.date-nav a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync("**/day/august-5");
+        await page.WaitForURLAsync("**/day/august-5", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("5 August");
 
         await page.Locator("nav.date-nav a[rel=next]").ClickAsync();
-        await page.WaitForURLAsync("**/day/august-6");
+        await page.WaitForURLAsync("**/day/august-6", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("article.featured h2 a").ClickAsync();
-        await page.WaitForURLAsync("**/on-this-day/**");
+        await page.WaitForURLAsync("**/on-this-day/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("1945:");
         await Assertions.Expect(page.Locator("aside.highlights")).ToContainTextAsync("Story Highlights");
 
@@ -49,7 +49,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         await page.SelectOptionAsync("#pick-month", "11");
         await page.Locator("form.date-picker button").ClickAsync();
 
-        await page.WaitForURLAsync("**/day/november-7");
+        await page.WaitForURLAsync("**/day/november-7", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("article.featured")).ToContainTextAsync("25 October (O.S.) / 7 November 1917");
     }
 

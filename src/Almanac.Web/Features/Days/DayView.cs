@@ -14,7 +14,7 @@ public sealed record DayView(
     int Page,
     int PageCount)
 {
-    public const int PageSize = 100;
+    public const int PageSize = 40;
 
     public bool IsEmpty => Featured is null && Groups.Count == 0;
 

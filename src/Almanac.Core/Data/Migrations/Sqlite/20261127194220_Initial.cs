@@ -66,8 +66,7 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 name: "Stories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
                     Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -82,8 +81,6 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     PlacementOverridden = table.Column<bool>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Highlights = table.Column<string>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false),
                     ImageId = table.Column<int>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -103,6 +100,25 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoryBodies",
+                columns: table => new
+                {
+                    StoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    BodyHtml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoryBodies", x => x.StoryId);
+                    table.ForeignKey(
+                        name: "FK_StoryBodies_Stories_StoryId",
+                        column: x => x.StoryId,
+                        principalTable: "Stories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sources",
                 columns: table => new
                 {
@@ -117,10 +133,10 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Sources", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Sources_Stories_StoryId",
+                        name: "FK_Sources_StoryBodies_StoryId",
                         column: x => x.StoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -141,10 +157,10 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_StoryCategories_Stories_StoryId",
+                        name: "FK_StoryCategories_StoryBodies_StoryId",
                         column: x => x.StoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -160,10 +176,10 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_StoryFeatures", x => new { x.Month, x.Day });
                     table.ForeignKey(
-                        name: "FK_StoryFeatures_Stories_StoryId",
+                        name: "FK_StoryFeatures_StoryBodies_StoryId",
                         column: x => x.StoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -180,16 +196,16 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_StoryRelations", x => new { x.StoryId, x.Rank });
                     table.ForeignKey(
-                        name: "FK_StoryRelations_Stories_RelatedStoryId",
+                        name: "FK_StoryRelations_StoryBodies_RelatedStoryId",
                         column: x => x.RelatedStoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_StoryRelations_Stories_StoryId",
+                        name: "FK_StoryRelations_StoryBodies_StoryId",
                         column: x => x.StoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -204,10 +220,10 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_StoryTopics", x => new { x.StoryId, x.TopicId });
                     table.ForeignKey(
-                        name: "FK_StoryTopics_Stories_StoryId",
+                        name: "FK_StoryTopics_StoryBodies_StoryId",
                         column: x => x.StoryId,
-                        principalTable: "Stories",
-                        principalColumn: "Id",
+                        principalTable: "StoryBodies",
+                        principalColumn: "StoryId",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_StoryTopics_Topics_TopicId",
@@ -304,10 +320,13 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                 name: "Categories");
 
             migrationBuilder.DropTable(
-                name: "Stories");
+                name: "StoryBodies");
 
             migrationBuilder.DropTable(
                 name: "Topics");
+
+            migrationBuilder.DropTable(
+                name: "Stories");
 
             migrationBuilder.DropTable(
                 name: "Media");

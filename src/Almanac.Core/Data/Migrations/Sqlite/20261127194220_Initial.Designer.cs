@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Almanac.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAlmanacDbContext))]
-    [Migration("20261127192522_Initial")]
+    [Migration("20261127194220_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -201,6 +201,16 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.HasIndex("PlacementMonth", "PlacementDay", "Status", "Year");
 
                     b.ToTable("Stories");
+
+                    b.SplitToTable("StoryBodies", null, t =>
+                        {
+                            t.Property("Id")
+                                .HasColumnName("StoryId");
+
+                            t.Property("Body");
+
+                            t.Property("BodyHtml");
+                        });
                 });
 
             modelBuilder.Entity("Almanac.Core.Stories.StoryFeature", b =>
@@ -339,6 +349,12 @@ namespace Almanac.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Almanac.Core.Stories.Story", b =>
                 {
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithOne()
+                        .HasForeignKey("Almanac.Core.Stories.Story", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Almanac.Core.Media.MediaItem", "Image")
                         .WithMany()
                         .HasForeignKey("ImageId")
