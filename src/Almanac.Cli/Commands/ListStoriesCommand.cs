@@ -41,13 +41,25 @@ public sealed class ListStoriesCommand : AsyncCommand<ListStoriesCommand.Setting
         var cards = await stories.Chronologically().Take(settings.Limit)
             .Select(s => new { Card = new StoryCard(s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa, s.PlacementMonth, s.PlacementDay, s.Summary), s.Status })
             .ToListAsync(cancellationToken);
-        var table = new Table().AddColumns("Date", "Kind", "Story", "Status", "Slug");
-        foreach (var c in cards)
+        if (Console.IsOutputRedirected)
         {
-            table.AddRow(Markup.Escape(c.Card.Date.ToString()), c.Card.Kind.Slug(), Markup.Escape(c.Card.Headline), c.Status.ToString(), Markup.Escape(c.Card.Slug));
+            // Scripts get one tab-separated line per story instead of a table drawn for a terminal.
+            foreach (var c in cards)
+            {
+                Console.WriteLine(string.Join('\t', c.Card.Date.ToString(), c.Card.Kind.Slug(), c.Card.Headline, c.Status.ToString(), c.Card.Slug));
+            }
+        }
+        else
+        {
+            var table = new Table().AddColumns("Date", "Kind", "Story", "Status", "Slug");
+            foreach (var c in cards)
+            {
+                table.AddRow(Markup.Escape(c.Card.Date.ToString()), c.Card.Kind.Slug(), Markup.Escape(c.Card.Headline), c.Status.ToString(), Markup.Escape(c.Card.Slug));
+            }
+
+            AnsiConsole.Write(table);
         }
 
-        AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"{cards.Count} stor{(cards.Count == 1 ? "y" : "ies")}");
         return ExitCodes.Ok;
     }

@@ -181,7 +181,8 @@ public readonly record struct HistoricalDate
         }
     }
 
-    public override string ToString() => ToDisplayString(CultureInfo.InvariantCulture);
+    /// <summary>The date as historians write it in English: "4 August 1924".</summary>
+    public override string ToString() => ToDisplayString(CultureInfo.GetCultureInfo("en-GB"));
 
     private static string MonthName(int month, CultureInfo culture) => culture.DateTimeFormat.GetMonthName(month);
 
