@@ -29,25 +29,10 @@ public sealed class DayModel(AlmanacDbContext db, SiteClock clock, SiteLinks lin
         }
 
         View = await DayView.LoadAsync(db, calendarDay, clock.Today.Year, clock.UtcNow, pageNumber ?? 1, ct);
-        CacheTags.Add(HttpContext, [CacheTags.Day(calendarDay), .. View.AllCards.Select(c => CacheTags.Story(c.Id))]);
-        if (calendarDay == new CalendarDay(2, 28))
-        {
-            CacheTags.Add(HttpContext, [CacheTags.Day(CalendarDay.LeapDay)]);
-        }
-
+        CacheTags.Add(HttpContext, DayMeta.CacheTagsFor(View));
         var culture = site.Value.CultureInfo;
-        var name = calendarDay.ToDisplayString(culture);
-        var description = DayJsonLd.Description(View, culture);
         var path = new Pager(View.Page, View.PageCount, SiteLinks.Day(calendarDay)).Link(View.Page);
-        ViewData["Meta"] = new PageMeta
-        {
-            Title = $"On this day: {name}",
-            Description = description,
-            CanonicalPath = path,
-            ImagePath = View.Featured is { } f ? SiteLinks.Cover(f.Slug, 1200, "png") : null,
-            ImageAlt = View.Featured?.Headline,
-            JsonLd = DayJsonLd.For(View, $"On this day: {name}", description, p => links.Absolute(Request, p)),
-        };
+        ViewData["Meta"] = DayMeta.For(View, $"On this day: {calendarDay.ToDisplayString(culture)}", path, culture, p => links.Absolute(Request, p));
         return Page();
     }
 }

@@ -1,7 +1,6 @@
 using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Web.Features.Days;
-using Almanac.Web.Features.Shared;
 using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,22 +22,8 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
     {
         Today = clock.Today;
         View = await DayView.LoadAsync(db, clock.TodayDay, Today.Year, clock.UtcNow, 1, ct);
-        CacheTags.Add(HttpContext, [CacheTags.Day(View.Day), .. View.AllCards.Select(c => CacheTags.Story(c.Id))]);
-        if (View.Day == new CalendarDay(2, 28))
-        {
-            CacheTags.Add(HttpContext, [CacheTags.Day(CalendarDay.LeapDay)]);
-        }
-
+        CacheTags.Add(HttpContext, DayMeta.CacheTagsFor(View));
         var culture = site.Value.CultureInfo;
-        var description = DayJsonLd.Description(View, culture);
-        ViewData["Meta"] = new PageMeta
-        {
-            Title = $"Today in history: {View.Day.ToDisplayString(culture)}",
-            Description = description,
-            CanonicalPath = "/",
-            ImagePath = View.Featured is { } f ? SiteLinks.Cover(f.Slug, 1200, "png") : null,
-            ImageAlt = View.Featured?.Headline,
-            JsonLd = DayJsonLd.For(View, $"Today in history: {View.Day.ToDisplayString(culture)}", description, p => links.Absolute(Request, p)),
-        };
+        ViewData["Meta"] = DayMeta.For(View, $"Today in history: {View.Day.ToDisplayString(culture)}", "/", culture, p => links.Absolute(Request, p));
     }
 }
