@@ -45,6 +45,8 @@ public class HomePageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         response.AssertPublicAndCookieFree();
         page.AssertHasPageMetadata("https://almanac.test/");
         Assert.Equal("2024-08-04", page.QuerySelector("[data-today]")?.GetAttribute("data-today"));
+        Assert.Equal("Showing Sunday 4 August 2024, today in the site's time zone (UTC).", page.QuerySelector(".today-note").Text());
+        Assert.Equal("2024-08-04", page.QuerySelector(".today-note time")?.GetAttribute("datetime"));
         Assert.NotNull(page.QuerySelector("script[src^='/js/today.js']"));
         Assert.Equal("https://almanac.test/cover/" + Samples.MexicoUssr + "/1200.png", page.Meta("og:image"));
     }
@@ -81,5 +83,6 @@ public class HomePageTimeZoneTests(KiritimatiApp app) : IClassFixture<Kiritimati
 
         Assert.Equal("Today, 4 August", page.QuerySelector("h1").Text());
         Assert.Equal("2024-08-04", page.QuerySelector("[data-today]")?.GetAttribute("data-today"));
+        Assert.Contains("(Pacific/Kiritimati)", page.QuerySelector(".today-note").Text(), StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,8 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     public DateOnly Today { get; private set; }
 
+    public string TimeZone => site.Value.TimeZone;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today;
