@@ -126,11 +126,11 @@ public static class RelatedStories
     /// <summary>The stored related stories of a story that a reader may see now: one indexed query.</summary>
     public static Task<List<StoryCard>> ReadAsync(AlmanacDbContext db, int storyId, DateTime nowUtc, CancellationToken ct) =>
         db.StoryRelations.AsNoTracking()
-            .Where(r => r.StoryId == storyId && r.RelatedStory!.Status == StoryStatus.Published && r.RelatedStory.PublishedAtUtc <= nowUtc)
+            .Where(r => r.StoryId == storyId)
             .OrderBy(r => r.Rank)
-            .Select(r => new StoryCard(r.RelatedStory!.Id, r.RelatedStory.Slug, r.RelatedStory.Title, r.RelatedStory.Kind, r.RelatedStory.Year,
-                r.RelatedStory.Month, r.RelatedStory.Day, r.RelatedStory.Precision, r.RelatedStory.Calendar, r.RelatedStory.Circa,
-                r.RelatedStory.PlacementMonth, r.RelatedStory.PlacementDay, r.RelatedStory.Summary))
+            .Select(r => r.RelatedStory!)
+            .Published(nowUtc)
+            .SelectCards()
             .ToListAsync(ct);
 
     private static IEnumerable<Facts> NearestInTime(List<Facts> sortedByYear, int year, int count)

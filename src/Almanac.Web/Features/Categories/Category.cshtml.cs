@@ -14,11 +14,7 @@ namespace Almanac.Web.Features.Categories;
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
 public sealed class CategoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks links) : PageModel
 {
-    public string Name { get; private set; } = "";
-
-    public string Description { get; private set; } = "";
-
-    public Listing Listing { get; private set; } = null!;
+    public TagListing Tag { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
@@ -28,11 +24,9 @@ public sealed class CategoryModel(AlmanacDbContext db, SiteClock clock, SiteLink
             return NotFound();
         }
 
-        (Name, Description) = (category.Name, category.Description);
         var stories = db.Stories.Published(clock.UtcNow).Where(s => db.StoryCategories.Any(x => x.StoryId == s.Id && x.CategoryId == category.Id));
-        Listing = await Listing.LoadAsync(stories, SiteLinks.Category(slug), pageNumber ?? 1, ct);
-        CacheTags.Add(HttpContext, [CacheTags.Category(slug), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
-        ViewData["Meta"] = ListingMeta.For(Name, $"{Name}: {Listing.Total} stories from history, in time order.", Listing, p => links.Absolute(Request, p));
+        Tag = await TagListing.LoadAsync(HttpContext, category.Name, category.Description, stories, SiteLinks.Category(slug), CacheTags.Category(slug), pageNumber ?? 1, ct);
+        ViewData["Meta"] = Tag.Meta(p => links.Absolute(Request, p));
         return Page();
     }
 }

@@ -14,25 +14,19 @@ namespace Almanac.Web.Features.Topics;
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
 public sealed class TopicModel(AlmanacDbContext db, SiteClock clock, SiteLinks links) : PageModel
 {
-    public string Name { get; private set; } = "";
-
-    public string Description { get; private set; } = "";
-
-    public Listing Listing { get; private set; } = null!;
+    public TagListing Tag { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var topic = await db.Topics.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Description }).FirstOrDefaultAsync(ct);
+        var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name, t.Description }).FirstOrDefaultAsync(ct);
         if (topic is null)
         {
             return NotFound();
         }
 
-        (Name, Description) = (topic.Name, topic.Description);
         var stories = db.Stories.Published(clock.UtcNow).Where(s => db.StoryTopics.Any(x => x.StoryId == s.Id && x.TopicId == topic.Id));
-        Listing = await Listing.LoadAsync(stories, SiteLinks.Topic(slug), pageNumber ?? 1, ct);
-        CacheTags.Add(HttpContext, [CacheTags.Topic(slug), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
-        ViewData["Meta"] = ListingMeta.For(Name, $"{Name}: {Listing.Total} stories from history, in time order.", Listing, p => links.Absolute(Request, p));
+        Tag = await TagListing.LoadAsync(HttpContext, topic.Name, topic.Description, stories, SiteLinks.Topic(slug), CacheTags.Topic(slug), pageNumber ?? 1, ct);
+        ViewData["Meta"] = Tag.Meta(p => links.Absolute(Request, p));
         return Page();
     }
 }
