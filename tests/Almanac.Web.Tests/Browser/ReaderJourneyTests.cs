@@ -90,6 +90,44 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pages_LoadWithoutConsoleErrorsFailedRequestsOrPolicyViolations()
+    {
+        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        var page = await NewPageAtSiteTimeAsync(context);
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status}: {response.Url}");
+            }
+        };
+
+        foreach (var path in new[] { "/", "/day/november-7", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr", "/year/44-bc" })
+        {
+            await page.GotoAsync(app.BaseUrl + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            // Bring lazy images into view so their requests are made (and checked) too.
+            var images = page.Locator("figure.story-figure img, article.featured img");
+            if (await images.CountAsync() > 0)
+            {
+                await images.First.ScrollIntoViewIfNeededAsync();
+                await Assertions.Expect(images.First).ToHaveJSPropertyAsync("complete", true);
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public async Task Pages_WorkOnAPhoneWithoutHorizontalScrolling()
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, TimezoneId = "UTC" });
