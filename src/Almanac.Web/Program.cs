@@ -1,4 +1,5 @@
 using Almanac.Web.Features.Days;
+using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Stories;
 using Almanac.Web.Hosting;
 
@@ -33,6 +34,7 @@ app.UsePageCaching();
 app.MapRazorPages();
 app.MapDayPicker();
 app.MapCovers();
+app.MapFeeds();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 
