@@ -71,11 +71,17 @@ public class FeedTests(AlmanacApp app) : IClassFixture<AlmanacApp>
     [Theory]
     [InlineData("/category/politics-government/feed.atom")]
     [InlineData("/topic/mexico/feed.atom")]
-    public async Task TagFeeds_HoldTheirStories(string path)
+    [InlineData("/category/politics-government/feed.rss")]
+    [InlineData("/topic/mexico/feed.rss")]
+    [InlineData("/today.rss")]
+    public async Task TagAndTodayFeeds_HoldTheirStoriesInBothFormats(string path)
     {
         var xml = await app.CreateReaderClient().GetStringAsync(path, TestContext.Current.CancellationToken);
 
-        Assert.Contains(XDocument.Parse(xml).Root!.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value.Contains("Mexico and the USSR", StringComparison.Ordinal));
+        var feed = SyndicationFeed.Load(XmlReader.Create(new StringReader(xml)));
+        Assert.Contains(feed.Items, i => i.Title.Text.Contains("Mexico and the USSR", StringComparison.Ordinal));
+        var root = XDocument.Parse(xml).Root!;
+        Assert.Equal(path.EndsWith(".rss", StringComparison.Ordinal) ? "rss" : "feed", root.Name.LocalName);
     }
 
     [Theory]
@@ -149,5 +155,24 @@ public class FeedTests(AlmanacApp app) : IClassFixture<AlmanacApp>
 
         Assert.NotNull(page.QuerySelector("link[rel=alternate][type='application/atom+xml'][href='/feed.atom']"));
         Assert.NotNull(page.QuerySelector("link[rel=alternate][type='application/rss+xml'][href='/feed.rss']"));
+    }
+}
+
+public sealed class SummaryFeedApp : AlmanacApp
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Feeds:FullContent", "false")];
+}
+
+public class SummaryFeedTests(SummaryFeedApp app) : IClassFixture<SummaryFeedApp>
+{
+    [Fact]
+    public async Task Feeds_CarryOnlyTheSummaryWhenFullContentIsOff()
+    {
+        var xml = await app.CreateReaderClient().GetStringAsync("/feed.atom", TestContext.Current.CancellationToken);
+
+        var entries = XDocument.Parse(xml).Root!.Elements(XName.Get("entry", "http://www.w3.org/2005/Atom")).ToList();
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e => Assert.Null(e.Element(XName.Get("content", "http://www.w3.org/2005/Atom"))));
+        Assert.All(entries, e => Assert.False(string.IsNullOrWhiteSpace(e.Element(XName.Get("summary", "http://www.w3.org/2005/Atom"))?.Value)));
     }
 }

@@ -24,34 +24,46 @@ public static class FeedEndpoints
 
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed.atom", (HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) =>
-            NewestAsync(http, db, clock, Format.Atom, s => s, CacheTags.Pages, "", ct)).CacheOutput(PageCaching.Public);
-        app.MapGet("/feed.rss", (HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) =>
-            NewestAsync(http, db, clock, Format.Rss, s => s, CacheTags.Pages, "", ct)).CacheOutput(PageCaching.Public);
-        app.MapGet("/category/{slug}/feed.atom", async (string slug, HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) =>
+        MapBoth(app, "/feed", (format, http, db, clock, ct) =>
+            NewestAsync(http, db, clock, format, s => s, CacheTags.Pages, "", ct));
+        MapBoth(app, "/category/{slug}/feed", async (format, http, db, clock, ct) =>
         {
+            var slug = (string)http.Request.RouteValues["slug"]!;
             var category = await db.Categories.AsNoTracking().Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
             return category is null
                 ? Results.NotFound()
-                : await NewestAsync(http, db, clock, Format.Atom, s => s.Where(x => db.StoryCategories.Any(j => j.StoryId == x.Id && j.CategoryId == category.Id)), CacheTags.Category(slug), $": {category.Name}", ct);
-        }).CacheOutput(PageCaching.Public);
-        app.MapGet("/topic/{slug}/feed.atom", async (string slug, HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) =>
+                : await NewestAsync(http, db, clock, format, s => s.Where(x => db.StoryCategories.Any(j => j.StoryId == x.Id && j.CategoryId == category.Id)), CacheTags.Category(slug), $": {category.Name}", ct);
+        });
+        MapBoth(app, "/topic/{slug}/feed", async (format, http, db, clock, ct) =>
         {
+            var slug = (string)http.Request.RouteValues["slug"]!;
             var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == slug).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
             return topic is null
                 ? Results.NotFound()
-                : await NewestAsync(http, db, clock, Format.Atom, s => s.Where(x => db.StoryTopics.Any(j => j.StoryId == x.Id && j.TopicId == topic.Id)), CacheTags.Topic(slug), $": {topic.Name}", ct);
-        }).CacheOutput(PageCaching.Public);
-        app.MapGet("/today.atom", async (HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) =>
+                : await NewestAsync(http, db, clock, format, s => s.Where(x => db.StoryTopics.Any(j => j.StoryId == x.Id && j.TopicId == topic.Id)), CacheTags.Topic(slug), $": {topic.Name}", ct);
+        });
+        MapBoth(app, "/today", async (format, http, db, clock, ct) =>
         {
             var today = clock.TodayDay;
             var stories = await Items(db.Stories.AsNoTracking().Published(clock.UtcNow).On(today.DaysListedIn(clock.Today.Year))
                 .OrderBy(s => s.Year).ThenBy(s => s.Id), ct);
             CacheTags.Add(http, [CacheTags.Day(today), .. stories.Select(s => CacheTags.Story(s.Id))]);
             var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
-            return Write(http, Format.Atom, stories, $"{site.Name}: on this day, {today.ToDisplayString(site.CultureInfo)}", "/today.atom", SiteLinks.Day(today));
-        }).CacheOutput(PageCaching.Today);
+            return Write(http, format, stories, $"{site.Name}: on this day, {today.ToDisplayString(site.CultureInfo)}", SiteLinks.Day(today));
+        }, PageCaching.Today);
         return app;
+    }
+
+    private delegate Task<IResult> FeedHandler(Format format, HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct);
+
+    // Every feed exists as Atom ("….atom") and RSS 2.0 ("….rss").
+    private static void MapBoth(IEndpointRouteBuilder app, string stem, FeedHandler handler, string cachePolicy = PageCaching.Public)
+    {
+        foreach (var (extension, format) in new[] { (".atom", Format.Atom), (".rss", Format.Rss) })
+        {
+            app.MapGet(stem + extension, (HttpContext http, AlmanacDbContext db, SiteClock clock, CancellationToken ct) => handler(format, http, db, clock, ct))
+                .CacheOutput(cachePolicy);
+        }
     }
 
     public enum Format
@@ -67,8 +79,7 @@ public static class FeedEndpoints
             .OrderByDescending(s => s.PublishedAtUtc).ThenByDescending(s => s.Id), ct);
         CacheTags.Add(http, [cacheTag, .. stories.Select(s => CacheTags.Story(s.Id))]);
         var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
-        var path = http.Request.Path.Value ?? "/feed.atom";
-        return Write(http, format, stories, site.Name + titleSuffix, path, "/");
+        return Write(http, format, stories, site.Name + titleSuffix, "/");
     }
 
     private sealed record FeedItem(int Id, string Slug, string Title, int Year, string Summary, string BodyHtml, DateTime? PublishedAtUtc, DateTime UpdatedAtUtc, StoryKind Kind);
@@ -78,9 +89,11 @@ public static class FeedEndpoints
             .Select(s => new FeedItem(s.Id, s.Slug, s.Title, s.Year, s.Summary, s.BodyHtml, s.PublishedAtUtc, s.UpdatedAtUtc, s.Kind))
             .ToListAsync(ct);
 
-    private static IResult Write(HttpContext http, Format format, List<FeedItem> stories, string title, string selfPath, string alternatePath)
+    private static IResult Write(HttpContext http, Format format, List<FeedItem> stories, string title, string alternatePath)
     {
+        var selfPath = http.Request.Path.Value ?? "/feed.atom";
         var links = http.RequestServices.GetRequiredService<SiteLinks>();
+        bool fullContent = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Feeds:FullContent", true);
         string Absolute(string path) => links.Absolute(http.Request, path);
         var lastModified = stories.Count == 0 ? DateTime.UnixEpoch : stories.Max(s => s.UpdatedAtUtc);
 
@@ -88,7 +101,7 @@ public static class FeedEndpoints
         {
             Id = Absolute(selfPath),
             LastUpdatedTime = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)),
-            Items = stories.Select(s => Item(s, Absolute)).ToList(),
+            Items = stories.Select(s => Item(s, fullContent, Absolute)).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri(Absolute(selfPath))) { RelationshipType = "self" });
 
@@ -120,15 +133,22 @@ public static class FeedEndpoints
             : Results.Bytes(bytes, format == Format.Atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
     }
 
-    private static SyndicationItem Item(FeedItem s, Func<string, string> absolute)
+    private static SyndicationItem Item(FeedItem s, bool fullContent, Func<string, string> absolute)
     {
         var url = absolute(SiteLinks.Story(s.Slug));
-        var item = new SyndicationItem(Clean(Story.Headline(s.Year, s.Title)), SyndicationContent.CreateHtmlContent(Clean(s.BodyHtml)), new Uri(url), url,
+        var item = new SyndicationItem(Clean(Story.Headline(s.Year, s.Title)), (string?)null, new Uri(url), url,
             new DateTimeOffset(DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc)))
         {
             Summary = new TextSyndicationContent(Clean(s.Summary)),
             PublishDate = s.PublishedAtUtc is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : default,
         };
+
+        // Full content by default (Feeds:FullContent); the summary alone otherwise.
+        if (fullContent)
+        {
+            item.Content = SyndicationContent.CreateHtmlContent(Clean(s.BodyHtml));
+        }
+
         item.Categories.Add(new SyndicationCategory(s.Kind.Label()));
         item.Links.Add(new SyndicationLink(new Uri(absolute(SiteLinks.Cover(s.Slug, CoverImage.ShareWidth, "png"))), "enclosure", null, "image/png", 0));
         return item;
