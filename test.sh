@@ -10,11 +10,12 @@ log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: Chromium for the browser tests, Java for the Nu HTML Checker, npm to fetch it,
-#    fontconfig and a font family for the generated cover images.
+#    xmllint for the sitemap schema, fontconfig and a font family for the generated cover images.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
 ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
 fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
 if [ ${#missing[@]} -gt 0 ]; then

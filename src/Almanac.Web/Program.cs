@@ -1,5 +1,6 @@
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Feeds;
+using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
 using Almanac.Web.Hosting;
 
@@ -35,6 +36,7 @@ app.MapRazorPages();
 app.MapDayPicker();
 app.MapCovers();
 app.MapFeeds();
+app.MapSitemaps();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 
