@@ -27,6 +27,10 @@ public sealed class SiteLinks(IOptions<SiteOptions> options)
 
     public static string Cover(string slug, int width, string format = "webp") => $"/cover/{slug}/{width}.{format}";
 
+    /// <summary>The cover in every fixed width, for an <c>img srcset</c>.</summary>
+    public static string CoverSrcset(string slug) =>
+        string.Join(", ", Core.Media.CoverImage.Widths.Select(w => $"{Cover(slug, w)} {w}w"));
+
     public string Absolute(HttpRequest request, string path) =>
         (baseUrl ?? $"{request.Scheme}://{request.Host.Value}") + path;
 }

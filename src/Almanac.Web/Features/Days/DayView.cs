@@ -18,6 +18,9 @@ public sealed record DayView(
 
     public bool IsEmpty => Featured is null && Groups.Count == 0;
 
+    /// <summary>A 29 February story shown on another day's page (28 February of a common year), marked as such.</summary>
+    public bool IsFromLeapDay(StoryCard card) => card.IsLeapDayStory && !Day.IsLeapDay;
+
     public IEnumerable<StoryCard> AllCards => Groups.SelectMany(g => g.Stories).Prepend(Featured).OfType<StoryCard>();
 
     /// <summary>

@@ -100,7 +100,7 @@ public static class FeedEndpoints
         var feed = new SyndicationFeed(Clean(title), "What happened on this day in history", new Uri(Absolute(alternatePath)))
         {
             Id = Absolute(selfPath),
-            LastUpdatedTime = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)),
+            LastUpdatedTime = AsUtc(lastModified),
             Items = stories.Select(s => Item(s, fullContent, Absolute)).ToList(),
         };
         feed.Links.Add(new SyndicationLink(new Uri(Absolute(selfPath))) { RelationshipType = "self" });
@@ -122,7 +122,7 @@ public static class FeedEndpoints
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
-        headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc));
+        headers.LastModified = AsUtc(lastModified);
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(5) };
         var request = http.Request.GetTypedHeaders();
         bool fresh = request.IfNoneMatch.Count > 0
@@ -137,10 +137,10 @@ public static class FeedEndpoints
     {
         var url = absolute(SiteLinks.Story(s.Slug));
         var item = new SyndicationItem(Clean(Story.Headline(s.Year, s.Title)), (string?)null, new Uri(url), url,
-            new DateTimeOffset(DateTime.SpecifyKind(s.UpdatedAtUtc, DateTimeKind.Utc)))
+            AsUtc(s.UpdatedAtUtc))
         {
             Summary = new TextSyndicationContent(Clean(s.Summary)),
-            PublishDate = s.PublishedAtUtc is { } p ? new DateTimeOffset(DateTime.SpecifyKind(p, DateTimeKind.Utc)) : default,
+            PublishDate = s.PublishedAtUtc is { } p ? AsUtc(p) : default,
         };
 
         // Full content by default (Feeds:FullContent); the summary alone otherwise.
@@ -153,6 +153,9 @@ public static class FeedEndpoints
         item.Links.Add(new SyndicationLink(new Uri(absolute(SiteLinks.Cover(s.Slug, CoverImage.ShareWidth, "png"))), "enclosure", null, "image/png", 0));
         return item;
     }
+
+    // SQLite hands back DateTime values of unspecified kind; ours are always UTC.
+    private static DateTimeOffset AsUtc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates), so a stray byte never breaks a feed.</summary>
     internal static string Clean(string text)
