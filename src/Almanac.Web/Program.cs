@@ -14,6 +14,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
+builder.Services.AddPublicApi(builder.Configuration);
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
@@ -30,6 +31,8 @@ app.UseSiteErrors();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
+app.UseRateLimiter();
 app.UsePageCaching();
 
 app.MapRazorPages();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
@@ -9,7 +8,6 @@ using Almanac.Core.Stories;
 using Almanac.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Almanac.Web.Features.Feeds;
 
@@ -118,19 +116,9 @@ public static class FeedEndpoints
             }
         }
 
-        var bytes = buffer.ToArray();
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"");
-        var headers = http.Response.GetTypedHeaders();
-        headers.ETag = etag;
-        headers.LastModified = AsUtc(lastModified);
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(5) };
-        var request = http.Request.GetTypedHeaders();
-        bool fresh = request.IfNoneMatch.Count > 0
-            ? request.IfNoneMatch.Any(t => t.Compare(etag, useStrongComparison: false))
-            : request.IfModifiedSince is { } since && since >= headers.LastModified.Value.AddTicks(-(headers.LastModified.Value.Ticks % TimeSpan.TicksPerSecond));
-        return fresh
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(bytes, format == Format.Atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+        return ConditionalGet.Respond(http, buffer.ToArray(),
+            format == Format.Atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8",
+            lastModified, TimeSpan.FromMinutes(5));
     }
 
     private static SyndicationItem Item(FeedItem s, bool fullContent, Func<string, string> absolute)
