@@ -161,24 +161,24 @@ public readonly record struct HistoricalDate
     /// The Gregorian reading as an HTML <c>datetime</c> value ("1924-08-04", "1914-08", "1450"), or
     /// null before AD 1, which HTML dates cannot express.
     /// </summary>
-    public string? MachineReadable
-    {
-        get
-        {
-            var g = Gregorian;
-            if (g.Year < 1)
-            {
-                return null;
-            }
+    public string? MachineReadable => Gregorian is { Year: >= 1 } g ? g.ToIsoString() : null;
 
-            var year = g.Year.ToString("0000", CultureInfo.InvariantCulture);
-            return g.Precision switch
-            {
-                DatePrecision.Day => $"{year}-{g.Month:00}-{g.Day:00}",
-                DatePrecision.Month => $"{year}-{g.Month:00}",
-                _ => year,
-            };
-        }
+    /// <summary>
+    /// The date as recorded in ISO 8601 with astronomical years, which may be negative:
+    /// "1924-08-04", "-0043-03-15" (15 March 44 BC), "1914-08", "1450". Use <see cref="Gregorian"/>
+    /// first for the proleptic Gregorian reading.
+    /// </summary>
+    public string ToIsoString()
+    {
+        var year = Year < 0
+            ? "-" + (-Year).ToString("0000", CultureInfo.InvariantCulture)
+            : Year.ToString("0000", CultureInfo.InvariantCulture);
+        return Precision switch
+        {
+            DatePrecision.Day => $"{year}-{Month:00}-{Day:00}",
+            DatePrecision.Month => $"{year}-{Month:00}",
+            _ => year,
+        };
     }
 
     /// <summary>The date as historians write it in English: "4 August 1924".</summary>

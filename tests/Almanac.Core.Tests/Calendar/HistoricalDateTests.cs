@@ -120,6 +120,15 @@ public class HistoricalDateTests
     public void MachineReadable_IsTheGregorianIsoFormWhereHtmlCanExpressIt(string input, string? expected) =>
         Assert.Equal(expected, HistoricalDateParser.Parse(input).MachineReadable);
 
+    [Theory]
+    [InlineData("4 August 1924", "1924-08-04")]
+    [InlineData("15 March 44 BC", "-0043-03-15")]
+    [InlineData("1 BC", "0000")]
+    [InlineData("August 1914", "1914-08")]
+    [InlineData("25 October 1917 O.S.", "1917-10-25")]
+    public void ToIsoString_UsesAstronomicalYearsAsRecorded(string input, string expected) =>
+        Assert.Equal(expected, HistoricalDateParser.Parse(input).ToIsoString());
+
     [Fact]
     public void OnDay_RejectsDaysThatDoNotExist() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => HistoricalDate.OnDay(1900, 2, 29));

@@ -6,13 +6,29 @@ namespace Almanac.Web.Tests.Days;
 public class DayPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
 {
     [Fact]
+    public async Task DayPage_DescribesItsStoriesAsAnItemListWithABreadcrumb()
+    {
+        var page = await app.CreateReaderClient().GetOkPageAsync("/day/august-4");
+
+        var list = page.JsonLd();
+        Assert.Equal("ItemList", list.GetProperty("@type").GetString());
+        var items = list.GetProperty("itemListElement").EnumerateArray().ToList();
+        var shown = page.QuerySelectorAll("main a[href^='/on-this-day/']").Select(a => a.GetAttribute("href")).Distinct().Count();
+        Assert.Equal(shown, items.Count);
+        Assert.Equal(shown, list.GetProperty("numberOfItems").GetInt32());
+        Assert.Equal("https://almanac.test/on-this-day/" + Samples.MexicoUssr, items[0].GetProperty("url").GetString());
+        Assert.Equal(Enumerable.Range(1, items.Count), items.Select(i => i.GetProperty("position").GetInt32()));
+        Assert.Equal([("Almanac", "https://almanac.test/"), ("4 August", "https://almanac.test/day/august-4")], page.Breadcrumbs());
+    }
+
+    [Fact]
     public async Task DayPage_ShowsTheDayWithItsStoryOfTheDay()
     {
         var (response, page) = await app.CreateReaderClient().GetPageAsync("/day/november-7");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         response.AssertPublicAndCookieFree();
-        page.AssertHasPageMetadata("https://almanac.test/day/november-7");
+        page.AssertHasPageMetadata("https://almanac.test/day/november-7", "ItemList");
         Assert.Equal("7 November", page.QuerySelector("h1").Text());
         // The October Revolution is recorded Old Style (25 October) and placed on its Gregorian day.
         var featured = page.QuerySelector("article.featured");

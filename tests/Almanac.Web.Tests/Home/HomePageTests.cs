@@ -43,7 +43,7 @@ public class HomePageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         var (response, page) = await app.CreateReaderClient().GetPageAsync("/");
 
         response.AssertPublicAndCookieFree();
-        page.AssertHasPageMetadata("https://almanac.test/");
+        page.AssertHasPageMetadata("https://almanac.test/", "ItemList");
         Assert.Equal("2024-08-04", page.QuerySelector("[data-today]")?.GetAttribute("data-today"));
         Assert.Equal("Showing Sunday 4 August 2024, today in the site's time zone (UTC).", page.QuerySelector(".today-note").Text());
         Assert.Equal("2024-08-04", page.QuerySelector(".today-note time")?.GetAttribute("datetime"));

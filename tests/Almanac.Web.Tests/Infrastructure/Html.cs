@@ -38,10 +38,26 @@ public static class Html
         return JsonDocument.Parse(script.TextContent).RootElement;
     }
 
+    /// <summary>Every JSON-LD block of the page, parsed.</summary>
+    public static IReadOnlyList<JsonElement> JsonLdBlocks(this IDocument document) =>
+        [.. document.QuerySelectorAll("script[type='application/ld+json']").Select(s => JsonDocument.Parse(s.TextContent).RootElement)];
+
+    /// <summary>The names and URLs of the page's BreadcrumbList, in order.</summary>
+    public static IReadOnlyList<(string Name, string Url)> Breadcrumbs(this IDocument document)
+    {
+        var list = document.JsonLdBlocks().Single(b => b.GetProperty("@type").GetString() == "BreadcrumbList");
+        Assert.Equal("https://schema.org", list.GetProperty("@context").GetString());
+        return [.. list.GetProperty("itemListElement").EnumerateArray().Select((item, i) =>
+        {
+            Assert.Equal(i + 1, item.GetProperty("position").GetInt32());
+            return (item.GetProperty("name").GetString()!, item.GetProperty("item").GetString()!);
+        })];
+    }
+
     public static string Text(this IElement? element) => (element?.TextContent ?? "").Trim();
 
-    /// <summary>Every page: title, description, canonical, OpenGraph, Twitter card, JSON-LD Article.</summary>
-    public static void AssertHasPageMetadata(this IDocument document, string canonical)
+    /// <summary>Every page: title, description, canonical, OpenGraph, Twitter card, JSON-LD (an Article or an ItemList).</summary>
+    public static void AssertHasPageMetadata(this IDocument document, string canonical, string jsonLdType = "Article")
     {
         Assert.False(string.IsNullOrWhiteSpace(document.Title));
         Assert.False(string.IsNullOrWhiteSpace(document.Meta("description")));
@@ -51,7 +67,7 @@ public static class Html
         Assert.False(string.IsNullOrWhiteSpace(document.Meta("twitter:card")));
         var ld = document.JsonLd();
         Assert.Equal("https://schema.org", ld.GetProperty("@context").GetString());
-        Assert.Equal("Article", ld.GetProperty("@type").GetString());
+        Assert.Equal(jsonLdType, ld.GetProperty("@type").GetString());
         Assert.Equal(canonical, ld.GetProperty("url").GetString());
     }
 

@@ -17,7 +17,7 @@ public class ListingPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         response.AssertPublicAndCookieFree();
-        page.AssertHasPageMetadata("https://almanac.test" + path);
+        page.AssertHasPageMetadata("https://almanac.test" + path, "ItemList");
         Assert.Equal(heading, page.QuerySelector("h1").Text());
         var years = page.QuerySelectorAll("ol.timeline .timeline-year").Select(y => y.Text()).ToList();
         Assert.NotEmpty(years);

@@ -106,7 +106,39 @@ public class StoryPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         Assert.Equal("1924: Diplomatic Relations Established between Mexico and the USSR", ld.GetProperty("headline").GetString());
         Assert.Equal("Event", ld.GetProperty("about").GetProperty("@type").GetString());
         Assert.Equal("1924-08-04", ld.GetProperty("about").GetProperty("startDate").GetString());
-        Assert.Equal("https://almanac.test/cover/" + Samples.MexicoUssr + "/1200.png", ld.GetProperty("image").GetString());
+        Assert.Equal("https://almanac.test/cover/" + Samples.MexicoUssr + "/1200.png", ld.GetProperty("image").GetProperty("url").GetString());
+        Assert.Equal(1200, ld.GetProperty("image").GetProperty("width").GetInt32());
+        Assert.Equal(630, ld.GetProperty("image").GetProperty("height").GetInt32());
+        Assert.True(DateTimeOffset.TryParse(ld.GetProperty("datePublished").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.True(DateTimeOffset.TryParse(ld.GetProperty("dateModified").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.False(string.IsNullOrEmpty(ld.GetProperty("author").GetProperty("name").GetString()));
+        var publisher = ld.GetProperty("publisher");
+        Assert.Equal("Organization", publisher.GetProperty("@type").GetString());
+        Assert.Equal("Almanac", publisher.GetProperty("name").GetString());
+        Assert.Equal("https://almanac.test/favicon.svg", publisher.GetProperty("logo").GetProperty("url").GetString());
+    }
+
+    [Theory]
+    [InlineData("/on-this-day/1756-wolfgang-amadeus-mozart-is-born-in-salzburg", "Wolfgang Amadeus Mozart", "birthDate", "1756-01-27")]
+    [InlineData("/on-this-day/1649-king-charles-i-is-beheaded-outside-the-banqueting-house", "Charles I", "deathDate", "1649-02-09")]
+    public async Task StoryPage_OfABirthOrDeathIsAboutAPerson(string path, string name, string dateProperty, string date)
+    {
+        var about = (await app.CreateReaderClient().GetOkPageAsync(path)).JsonLd().GetProperty("about");
+
+        Assert.Equal("Person", about.GetProperty("@type").GetString());
+        Assert.Equal(name, about.GetProperty("name").GetString());
+        Assert.Equal(date, about.GetProperty(dateProperty).GetString());
+    }
+
+    [Fact]
+    public async Task StoryPage_HasABreadcrumbTrailThroughItsDay()
+    {
+        var page = await app.CreateReaderClient().GetOkPageAsync(Path);
+
+        Assert.Equal(
+            [("Almanac", "https://almanac.test/"), ("4 August", "https://almanac.test/day/august-4"),
+             ("1924: Diplomatic Relations Established between Mexico and the USSR", "https://almanac.test" + Path)],
+            page.Breadcrumbs());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class YearPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         response.AssertPublicAndCookieFree();
-        page.AssertHasPageMetadata("https://almanac.test/year/1917");
+        page.AssertHasPageMetadata("https://almanac.test/year/1917", "ItemList");
         Assert.Equal("1917", page.QuerySelector("h1").Text());
         var titles = page.QuerySelectorAll("ol.timeline h2").Select(h => h.Text()).ToList();
         Assert.Equal(2, titles.Count);

@@ -23,7 +23,7 @@ internal static class DayMeta
         }
     }
 
-    /// <summary>Head tags of a day: its story of the day as the share image, the day's stories as an ItemList.</summary>
+    /// <summary>Head tags of a day: its story of the day as the share image, the day's stories as an ItemList, the trail to it.</summary>
     public static PageMeta For(DayView view, string title, string canonicalPath, CultureInfo culture, Func<string, string> absolute)
     {
         var description = Description(view, culture);
@@ -35,6 +35,7 @@ internal static class DayMeta
             ImagePath = view.Featured is { } f ? SiteLinks.Cover(f.Slug, 1200, "png") : null,
             ImageAlt = view.Featured?.Headline,
             JsonLd = JsonLd(view, title, description, absolute),
+            Breadcrumbs = canonicalPath == "/" ? [] : [new Crumb(view.Day.ToDisplayString(culture), canonicalPath)],
         };
     }
 
@@ -55,10 +56,11 @@ internal static class DayMeta
 
         return new JsonObject
         {
-            ["@type"] = "Article",
-            ["headline"] = headline,
+            ["@type"] = "ItemList",
+            ["name"] = headline,
             ["description"] = description,
-            ["about"] = new JsonObject { ["@type"] = "ItemList", ["numberOfItems"] = items.Count, ["itemListElement"] = items },
+            ["numberOfItems"] = items.Count,
+            ["itemListElement"] = items,
         };
     }
 

@@ -5,7 +5,7 @@ namespace Almanac.Web.Features.Shared;
 
 internal static class ListingMeta
 {
-    /// <summary>Head tags of a listing page: an Article about the list of stories it shows.</summary>
+    /// <summary>Head tags of a listing page: the stories it shows as an ItemList, and its breadcrumb trail.</summary>
     public static PageMeta For(string title, string description, Listing listing, Func<string, string> absolute)
     {
         var items = new JsonArray();
@@ -22,11 +22,13 @@ internal static class ListingMeta
             CanonicalPath = listing.Pager.Link(listing.Pager.Page),
             JsonLd = new JsonObject
             {
-                ["@type"] = "Article",
-                ["headline"] = title,
+                ["@type"] = "ItemList",
+                ["name"] = title,
                 ["description"] = description,
-                ["about"] = new JsonObject { ["@type"] = "ItemList", ["numberOfItems"] = listing.Total, ["itemListElement"] = items },
+                ["numberOfItems"] = listing.Total,
+                ["itemListElement"] = items,
             },
+            Breadcrumbs = [new Crumb(title, listing.Pager.Path)],
         };
     }
 }

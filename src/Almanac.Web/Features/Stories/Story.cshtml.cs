@@ -68,6 +68,7 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
             ImageAlt = story.Headline,
             OpenGraphType = "article",
             JsonLd = StoryJsonLd.For(story, culture, p => links.Absolute(Request, p)),
+            Breadcrumbs = StoryJsonLd.Breadcrumbs(story, culture),
         };
         return Page();
     }

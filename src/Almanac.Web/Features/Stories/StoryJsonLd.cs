@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Almanac.Core.Calendar;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Web.Features.Shared;
 using Almanac.Web.Hosting;
 
 namespace Almanac.Web.Features.Stories;
@@ -10,8 +10,9 @@ namespace Almanac.Web.Features.Stories;
 internal static class StoryJsonLd
 {
     /// <summary>
-    /// The story as an <c>Article</c>; an event is also described as the <c>Event</c> it is about,
-    /// with its historical date in ISO 8601 (astronomical years, so 44 BC is "-0043").
+    /// The story as an <c>Article</c> about what it tells: an <c>Event</c> with its historical date
+    /// in ISO 8601 (astronomical years, so 44 BC is "-0043"), a <c>Person</c> with a birth or death
+    /// date for births and deaths, otherwise a plain <c>Thing</c>.
     /// </summary>
     public static JsonObject For(StoryPage story, CultureInfo culture, Func<string, string> absolute)
     {
@@ -20,11 +21,20 @@ internal static class StoryJsonLd
             ["@type"] = "Article",
             ["headline"] = story.Headline,
             ["description"] = story.Summary,
-            ["image"] = absolute(SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png")),
+            ["image"] = new JsonObject
+            {
+                ["@type"] = "ImageObject",
+                ["url"] = absolute(SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png")),
+                ["width"] = CoverImage.ShareWidth,
+                ["height"] = CoverImage.HeightFor(CoverImage.ShareWidth),
+            },
             ["dateModified"] = story.UpdatedAtUtc.ToString("O", CultureInfo.InvariantCulture),
-            ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = story.AuthorName ?? "Almanac" },
+            ["author"] = story.AuthorName is { Length: > 0 } author
+                ? new JsonObject { ["@type"] = "Person", ["name"] = author }
+                : new JsonObject { ["@type"] = "Organization", ["name"] = "Almanac" },
             ["articleSection"] = story.Kind.Label(),
             ["keywords"] = string.Join(", ", story.Topics.Select(t => t.Name)),
+            ["inLanguage"] = culture.Name,
         };
         if (story.PublishedAtUtc is { } published)
         {
@@ -32,29 +42,42 @@ internal static class StoryJsonLd
         }
 
         var date = story.Date.Gregorian;
-        var about = new JsonObject
+        article["about"] = story.Kind switch
         {
-            ["@type"] = story.Kind == StoryKind.Event ? "Event" : "Thing",
-            ["name"] = story.Title,
-            ["description"] = date.ToDisplayString(culture),
+            StoryKind.Event => new JsonObject
+            {
+                ["@type"] = "Event",
+                ["name"] = story.Title,
+                ["startDate"] = date.ToIsoString(),
+                ["description"] = date.ToDisplayString(culture),
+            },
+            StoryKind.Birth or StoryKind.Death => new JsonObject
+            {
+                ["@type"] = "Person",
+                ["name"] = PersonName(story),
+                [story.Kind == StoryKind.Birth ? "birthDate" : "deathDate"] = date.ToIsoString(),
+            },
+            _ => new JsonObject { ["@type"] = "Thing", ["name"] = story.Title, ["description"] = date.ToDisplayString(culture) },
         };
-        if (story.Kind == StoryKind.Event)
-        {
-            about["startDate"] = IsoDate(date);
-        }
-
-        article["about"] = about;
         return article;
     }
 
-    private static string IsoDate(HistoricalDate d)
-    {
-        var year = d.Year < 0 ? "-" + (-d.Year).ToString("0000", CultureInfo.InvariantCulture) : d.Year.ToString("0000", CultureInfo.InvariantCulture);
-        return d.Precision switch
-        {
-            DatePrecision.Day => $"{year}-{d.Month:00}-{d.Day:00}",
-            DatePrecision.Month => $"{year}-{d.Month:00}",
-            _ => year,
-        };
-    }
+    /// <summary>The story's place in the site: its day page when it has one, else its year page.</summary>
+    public static IReadOnlyList<Crumb> Breadcrumbs(StoryPage story, CultureInfo culture) =>
+    [
+        story.Placement is { } day
+            ? new Crumb(day.ToDisplayString(culture), SiteLinks.Day(day))
+            : new Crumb(story.Date.YearText, SiteLinks.Year(story.Year)),
+        new Crumb(story.Headline, SiteLinks.Story(story.Slug)),
+    ];
+
+    /// <summary>
+    /// The person a birth or death story is about: the topic named in its title (the longest, so
+    /// "Charles I" is not taken for "Charles"), else its first topic, else the title itself.
+    /// </summary>
+    internal static string PersonName(StoryPage story) =>
+        story.Topics.Where(t => story.Title.Contains(t.Name, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(t => t.Name.Length).Select(t => t.Name).FirstOrDefault()
+        ?? (story.Topics.Count > 0 ? story.Topics[0].Name : null)
+        ?? story.Title;
 }
