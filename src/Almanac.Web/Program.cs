@@ -1,3 +1,4 @@
+using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Sitemaps;
@@ -15,6 +16,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
 builder.Services.AddPublicApi(builder.Configuration);
+builder.Services.AddApiDocs();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
@@ -40,6 +42,8 @@ app.MapDayPicker();
 app.MapCovers();
 app.MapFeeds();
 app.MapSitemaps();
+app.MapApiV1();
+app.MapApiDocs();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 

@@ -14,6 +14,9 @@ public static class PageCaching
 
     public const string Today = "Today";
 
+    /// <summary>JSON API responses: like <see cref="Public"/>, varying by every query parameter.</summary>
+    public const string Api = "Api";
+
     public static IServiceCollection AddPageCaching(this IServiceCollection services)
     {
         services.AddOutputCache(o =>
@@ -23,6 +26,11 @@ public static class PageCaching
             o.AddPolicy(Public, b => b
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByQuery("page")
+                .VaryByValue(ctx => new("year", Clock(ctx).Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Tag(CacheTags.Pages));
+            o.AddPolicy(Api, b => b
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByQuery("*")
                 .VaryByValue(ctx => new("year", Clock(ctx).Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(CacheTags.Pages));
             o.AddPolicy(Today, b => b

@@ -1,0 +1,160 @@
+using System.Globalization;
+using Almanac.Core.Calendar;
+using Almanac.Core.Media;
+using Almanac.Core.Stories;
+using Almanac.Web.Hosting;
+
+namespace Almanac.Web.Features.Api;
+
+// The shapes of API v1. They are part of the contract: add fields, never rename or remove them.
+
+/// <summary>
+/// A date as the editor recorded it. <c>year</c> is astronomical (1 BC is 0, 44 BC is -43), like
+/// <c>iso</c>; <c>yearLabel</c> and <c>display</c> are what readers see.
+/// </summary>
+public sealed record ApiDate(
+    string Iso,
+    int Year,
+    int? Month,
+    int? Day,
+    string Precision,
+    string Calendar,
+    bool Circa,
+    string YearLabel,
+    string Display,
+    string GregorianIso)
+{
+    public static ApiDate From(HistoricalDate date, CultureInfo culture) => new(
+        date.ToIsoString(),
+        date.Year,
+        date.Month,
+        date.Day,
+        date.Precision.ToString().ToLowerInvariant(),
+        date.Calendar.ToString().ToLowerInvariant(),
+        date.Circa,
+        date.YearText,
+        date.ToDisplayString(culture),
+        date.Gregorian.ToIsoString());
+}
+
+/// <summary>A calendar day: "08-04" is <c>numeric</c>, "august-4" the <c>slug</c> of its page.</summary>
+public sealed record ApiDay(int Month, int Day, string Numeric, string Slug, string Name, ApiLinks Links)
+{
+    public static ApiDay From(CalendarDay day, CultureInfo culture, Func<string, string> absolute) => new(
+        day.Month, day.Day, day.Numeric, day.Slug, day.ToDisplayString(culture),
+        new ApiLinks(absolute(SiteLinks.Day(day)), absolute(ApiLinks.Day(day))));
+}
+
+/// <summary>Where a resource lives: its page for readers and its API resource.</summary>
+public sealed record ApiLinks(string Html, string Api)
+{
+    public const string Root = "/api/v1";
+
+    public static string Day(CalendarDay day) => $"{Root}/days/{day.Numeric}";
+
+    public static string Story(string slug) => $"{Root}/stories/{slug}";
+
+    public static string Year(int astronomicalYear) => $"{Root}/years/{HistoricalDate.YearSlug(astronomicalYear)}";
+
+    public static string Kind(StoryKind kind) => $"{Root}/kinds/{kind.Slug()}";
+
+    public static string Category(string slug) => $"{Root}/categories/{slug}";
+
+    public static string Topic(string slug) => $"{Root}/topics/{slug}";
+}
+
+/// <summary>An image in several widths, with its credit as the story page shows it.</summary>
+public sealed record ApiImage(string Url, int Width, int Height, string Alt, ApiCredit Credit, IReadOnlyList<ApiImageVariant> Variants)
+{
+    public static ApiImage Cover(string slug, string alt, ApiCredit credit, Func<string, string> absolute) => new(
+        absolute(SiteLinks.Cover(slug, CoverImage.ShareWidth, "png")),
+        CoverImage.ShareWidth,
+        CoverImage.HeightFor(CoverImage.ShareWidth),
+        alt,
+        credit,
+        [.. CoverImage.Widths.Select(w => new ApiImageVariant(absolute(SiteLinks.Cover(slug, w)), w, CoverImage.HeightFor(w), "image/webp"))]);
+}
+
+public sealed record ApiImageVariant(string Url, int Width, int Height, string Type);
+
+public sealed record ApiCredit(string Text, string? Url, string? Licence);
+
+/// <summary>A story as listings show it.</summary>
+public sealed record ApiStorySummary(
+    string Slug,
+    string Title,
+    string Headline,
+    string Kind,
+    ApiDate Date,
+    string? Day,
+    string Summary,
+    ApiImageVariant Thumbnail,
+    ApiLinks Links)
+{
+    public static ApiStorySummary From(StoryCard card, CultureInfo culture, Func<string, string> absolute) => new(
+        card.Slug,
+        card.Title,
+        card.Headline,
+        card.Kind.Slug(),
+        ApiDate.From(card.Date, culture),
+        card.PlacementMonth is { } m && card.PlacementDay is { } d ? new CalendarDay(m, d).Numeric : null,
+        card.Summary,
+        new ApiImageVariant(absolute(SiteLinks.Cover(card.Slug, CoverImage.Widths[0])), CoverImage.Widths[0], CoverImage.HeightFor(CoverImage.Widths[0]), "image/webp"),
+        new ApiLinks(absolute(SiteLinks.Story(card.Slug)), absolute(ApiLinks.Story(card.Slug))));
+}
+
+/// <summary>A story in full: the body as sanitized HTML, its sources, topics, categories and related stories.</summary>
+public sealed record ApiStory(
+    string Slug,
+    string Title,
+    string Headline,
+    string Kind,
+    ApiDate Date,
+    string? Day,
+    string Summary,
+    IReadOnlyList<string> Highlights,
+    string BodyHtml,
+    ApiImage Image,
+    IReadOnlyList<ApiTag> Categories,
+    IReadOnlyList<ApiTag> Topics,
+    IReadOnlyList<ApiSource> Sources,
+    IReadOnlyList<ApiStorySummary> Related,
+    string? Author,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset UpdatedAt,
+    ApiLinks Links);
+
+public sealed record ApiTag(string Slug, string Name, ApiLinks Links);
+
+public sealed record ApiSource(string Title, string? Url);
+
+/// <summary>One page of a list, with links to its neighbours (null at either end).</summary>
+public sealed record ApiPageLinks(string Self, string First, string Last, string? Next, string? Prev, string? Html);
+
+/// <summary>A day's stories: the story of the day, then the others by kind and year.</summary>
+public sealed record ApiDayStories(
+    ApiDay Day,
+    ApiStorySummary? Featured,
+    IReadOnlyList<ApiStorySummary> Stories,
+    int Page,
+    int PageCount,
+    ApiPageLinks Links);
+
+/// <summary>Stories of a year, kind, category or topic in time order, one page at a time.</summary>
+public sealed record ApiListing(
+    string Name,
+    string Description,
+    int Total,
+    int Page,
+    int PerPage,
+    int PageCount,
+    IReadOnlyList<ApiStorySummary> Items,
+    ApiPageLinks Links);
+
+/// <summary>A category or topic in an index, with its number of published stories.</summary>
+public sealed record ApiTagCount(string Slug, string Name, int Stories, ApiLinks Links);
+
+public sealed record ApiTagIndex(int Total, int Page, int PerPage, int PageCount, IReadOnlyList<ApiTagCount> Items, ApiPageLinks Links);
+
+/// <summary>The entry point: what the API offers.</summary>
+public sealed record ApiRoot(string Name, string Version, string Today, string Documentation, string OpenApi, IReadOnlyDictionary<string, string> Resources);
