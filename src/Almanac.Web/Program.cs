@@ -1,4 +1,5 @@
 using Almanac.Web.Features.Api;
+using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Sitemaps;
@@ -44,6 +45,7 @@ app.MapFeeds();
 app.MapSitemaps();
 app.MapApiV1();
 app.MapApiDocs();
+app.MapCompatibility();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 

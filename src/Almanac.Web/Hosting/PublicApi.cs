@@ -15,8 +15,9 @@ public static class PublicApi
 
     public const string RateLimitPolicy = "Anonymous";
 
-    /// <summary>Paths whose errors are problem+json rather than the HTML error page.</summary>
-    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Paths whose errors are problem+json rather than the HTML error page: the APIs, and the muffinlabs-compatible <c>/date</c>.</summary>
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/date", StringComparison.OrdinalIgnoreCase);
 
     public static IServiceCollection AddPublicApi(this IServiceCollection services, IConfiguration configuration)
     {
