@@ -1,4 +1,5 @@
 using Almanac.Web.Features.Days;
+using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -40,6 +41,7 @@ app.MapDayPicker();
 app.MapCovers();
 app.MapFeeds();
 app.MapSitemaps();
+app.MapEmbed();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 
