@@ -1,6 +1,7 @@
 using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
+using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -46,6 +47,7 @@ app.MapSitemaps();
 app.MapApiV1();
 app.MapApiDocs();
 app.MapCompatibility();
+app.MapEmbed();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 

@@ -13,15 +13,21 @@ public static class SecurityHeaders
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    // The embeds (/embed/…) exist to be framed by any site; the same policy otherwise.
+    private static readonly string EmbedContentSecurityPolicy =
+        ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors *", StringComparison.Ordinal);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
+            // Read now: an error page re-executes under another path, and an embed's error is framed too.
+            var policy = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase) ? EmbedContentSecurityPolicy
+                : context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? ApiDocsPolicy
+                : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase)
-                    ? ApiDocsPolicy
-                    : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
