@@ -1,3 +1,4 @@
+using Almanac.Web.Features.Calendar;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Sitemaps;
@@ -40,6 +41,7 @@ app.MapDayPicker();
 app.MapCovers();
 app.MapFeeds();
 app.MapSitemaps();
+app.MapAnniversaryCalendar();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 
