@@ -179,6 +179,15 @@ public class AnniversaryCalendarTests(AlmanacApp app) : IClassFixture<AlmanacApp
         Assert.Equal("Almanac: anniversaries (Deaths, Mexico)", js.Name);
     }
 
+    [Fact]
+    public async Task EmptyFilters_AreNoFilters()
+    {
+        var (all, _, _) = await LoadAsync("/anniversaries.ics");
+        var (empty, _, _) = await LoadAsync("/anniversaries.ics?kind=&category=&topic=");
+
+        Assert.Equal(all.Events.Select(e => e.Uid).Order(), empty.Events.Select(e => e.Uid).Order());
+    }
+
     [Theory]
     [InlineData("/anniversaries.ics?category=no-such-category", HttpStatusCode.NotFound)]
     [InlineData("/anniversaries.ics?topic=no-such-topic", HttpStatusCode.NotFound)]

@@ -45,9 +45,9 @@ public static class AnniversaryCalendar
     }
 
     /// <summary>
-    /// Every year on the placement day. A plain yearly rule from 29 February skips common years
-    /// (RFC 5545 drops invalid dates), so the leap day recurs as "the last day of February": the 29th
-    /// in leap years, the 28th otherwise, the day its stories are listed on by the site.
+    /// Every year on the placement day. Apps disagree on a plain yearly rule from 29 February (RFC 5545
+    /// drops the missing day, ical.js moves it to 1 March), so the leap day recurs as "the last day of
+    /// February": the 29th in leap years, the 28th otherwise, where the site lists its stories.
     /// </summary>
     public static RecurrenceRule Recurrence(CalendarDay placement) =>
         placement.IsLeapDay
