@@ -5,16 +5,18 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 VNU_VERSION=26.9.27
+ICALJS_VERSION=2.2.1
 
 log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: Chromium for the browser tests, Java for the Nu HTML Checker, npm to fetch it,
-#    xmllint for the sitemap schema, fontconfig and a font family for the generated cover images.
+#    node for ical.js, xmllint for the sitemap schema, fontconfig and a font family for the cover images.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
+command -v node >/dev/null || missing+=(nodejs)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
 fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
@@ -31,6 +33,14 @@ if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
     || { echo "could not install vnu-jar"; echo "0 passed, 1 failed"; exit 1; }
 fi
 export VNU_JAR="$PWD/.tools/node_modules/vnu-jar/build/dist/vnu.jar"
+
+# 3. ical.js from npm, the second iCalendar parser of the calendar tests (run by node), also in .tools/.
+if [ "$(node -p "require('./.tools/node_modules/ical.js/package.json').version" 2>/dev/null)" != "$ICALJS_VERSION" ]; then
+  log "Installing ical.js $ICALJS_VERSION"
+  mkdir -p .tools && npm install --silent --no-audit --no-fund --prefix .tools "ical.js@$ICALJS_VERSION" \
+    || { echo "could not install ical.js"; echo "0 passed, 1 failed"; exit 1; }
+fi
+export ICALJS_DIR="$PWD/.tools/node_modules/ical.js"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 failures=0

@@ -1,4 +1,5 @@
 using Almanac.Web.Features.Api;
+using Almanac.Web.Features.Calendar;
 using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
@@ -44,6 +45,7 @@ app.MapDayPicker();
 app.MapCovers();
 app.MapFeeds();
 app.MapSitemaps();
+app.MapAnniversaryCalendar();
 app.MapApiV1();
 app.MapApiDocs();
 app.MapCompatibility();

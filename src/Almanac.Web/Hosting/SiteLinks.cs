@@ -31,6 +31,20 @@ public sealed class SiteLinks(IOptions<SiteOptions> options)
     public static string CoverSrcset(string slug) =>
         string.Join(", ", Core.Media.CoverImage.Widths.Select(w => $"{Cover(slug, w)} {w}w"));
 
+    /// <summary>The anniversaries calendar, narrowed by any of a kind, a category slug and a topic slug.</summary>
+    public static string AnniversaryCalendar(StoryKind? kind = null, string? category = null, string? topic = null) =>
+        "/anniversaries.ics" + QueryString.Create(new KeyValuePair<string, string?>[]
+        {
+            new("kind", kind?.Slug()), new("category", category), new("topic", topic),
+        }.Where(p => p.Value is not null));
+
     public string Absolute(HttpRequest request, string path) =>
         (baseUrl ?? $"{request.Scheme}://{request.Host.Value}") + path;
+
+    /// <summary>The absolute URL with its scheme replaced by <c>webcal</c>, which calendar apps open as a subscription.</summary>
+    public string Webcal(HttpRequest request, string path)
+    {
+        var absolute = Absolute(request, path);
+        return string.Concat("webcal", absolute.AsSpan(absolute.IndexOf(':', StringComparison.Ordinal)));
+    }
 }
