@@ -10,7 +10,8 @@ ICALJS_VERSION=2.2.1
 log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Debian packages: Chromium for the browser tests, Java for the Nu HTML Checker, npm to fetch it,
+# 1. Debian packages: Chromium for the browser tests, PostgreSQL for the second run of the integration
+#    tests, Java for the Nu HTML Checker, npm to fetch it,
 #    node for ical.js, xmllint for the sitemap schema, fontconfig and a font family for the cover images.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -20,6 +21,7 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
 fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
@@ -55,27 +57,54 @@ if ! dotnet format Almanac.slnx --verify-no-changes --no-restore -v quiet; then
 fi
 
 log "Migrations in step with the model"
-if ! dotnet ef migrations has-pending-model-changes --project src/Almanac.Core --startup-project src/Almanac.Core \
-     --context SqliteAlmanacDbContext --no-build >/tmp/almanac-migrations.log 2>&1; then
-  cat /tmp/almanac-migrations.log
-  echo "the SQLite migration set lags the model: add a migration (see docs/data.md)"
-  failures=$((failures + 1))
-fi
+for context in SqliteAlmanacDbContext PostgresAlmanacDbContext; do
+  if ! dotnet ef migrations has-pending-model-changes --project src/Almanac.Core --startup-project src/Almanac.Core \
+       --context "$context" --no-build >/tmp/almanac-migrations.log 2>&1; then
+    cat /tmp/almanac-migrations.log
+    echo "the migration set of $context lags the model: add a migration (see docs/data.md)"
+    failures=$((failures + 1))
+  fi
+done
 rm -f src/Almanac.Core/design-time.db
 
-log "Tests"
-out=$(mktemp)
-dotnet test --solution Almanac.slnx --no-build 2>&1 | tee "$out"
-status=${PIPESTATUS[0]}
-total=$(grep -E '^\s+total: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
-failed=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
-passed=$(grep -E '^\s+succeeded: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
-rm -f "$out"
-passed=${passed:-0}
-failed=${failed:-0}
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-failed=$((failed + failures))
+log "PostgreSQL on loopback"
+pg_dir=$(mktemp -d /tmp/almanac-pg.XXXXXX)
+trap 'scripts/test-postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+pg_connection=""
+for port in 55432 55433 55434 55435 55436; do
+  if pg_connection=$(scripts/test-postgres.sh start "$pg_dir" "$port" 2>"$pg_dir.err"); then break; fi
+  scripts/test-postgres.sh stop "$pg_dir"; rm -rf "$pg_dir/data"; pg_connection=""
+done
+if [ -z "$pg_connection" ]; then cat "$pg_dir.err"; echo "could not start PostgreSQL"; failures=$((failures + 1)); fi
+rm -f "$pg_dir.err"
 
+# Runs `dotnet test` with the given arguments and adds its totals to passed/failed.
+passed=0
+failed=0
+run_tests() {
+  local out status n
+  out=$(mktemp)
+  dotnet test --no-build "$@" 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  n=$(grep -E '^\s+succeeded: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+  passed=$((passed + ${n:-0}))
+  n=$(grep -E '^\s+failed: [0-9]+' "$out" | tail -1 | grep -oE '[0-9]+')
+  n=${n:-0}
+  if [ "$status" -ne 0 ] && [ "$n" -eq 0 ]; then n=1; fi
+  failed=$((failed + n))
+  rm -f "$out"
+}
+
+log "Tests on SQLite (every project)"
+run_tests --solution Almanac.slnx
+
+if [ -n "$pg_connection" ]; then
+  log "Integration, browser and CLI tests again on PostgreSQL"
+  ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Web.Tests
+  ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Cli.Tests
+fi
+
+failed=$((failed + failures))
 echo
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$failures" -eq 0 ]
+[ "$failed" -eq 0 ]

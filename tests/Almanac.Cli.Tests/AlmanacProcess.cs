@@ -1,13 +1,25 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Almanac.Cli.Tests;
 
-/// <summary>Runs the real `almanac` tool (built next to the tests) as an operator would.</summary>
+/// <summary>
+/// Runs the real `almanac` tool (built next to the tests) as an operator would, against a fresh SQLite
+/// file, or a fresh PostgreSQL database when <c>ALMANAC_TEST_POSTGRES</c> names a server (test.sh's
+/// second run).
+/// </summary>
 public static class AlmanacProcess
 {
+    private static string? PostgresServer => Environment.GetEnvironmentVariable("ALMANAC_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
+
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        if (PostgresServer is not null)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "almanac.dll"));
         foreach (var arg in args)
         {
@@ -21,5 +33,19 @@ public static class AlmanacProcess
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    public static string NewDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), $"almanac-cli-{Guid.NewGuid():N}.db")}";
+    public static string NewDatabase()
+    {
+        if (PostgresServer is not { } server)
+        {
+            return $"Data Source={Path.Combine(Path.GetTempPath(), $"almanac-cli-{Guid.NewGuid():N}.db")}";
+        }
+
+        // The throw-away cluster is removed as a whole when the run ends.
+        var name = $"almanac_cli_{Guid.NewGuid():N}";
+        using var connection = new NpgsqlConnection(server);
+        connection.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        create.ExecuteNonQuery();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
 }

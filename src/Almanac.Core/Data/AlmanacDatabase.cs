@@ -12,13 +12,22 @@ public static class AlmanacDatabase
     /// </summary>
     public static IServiceCollection AddAlmanacDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
     {
-        var cs = string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultConnectionString : connectionString;
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = PrepareSqlite(cs);
+                var sqlite = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultConnectionString : connectionString);
                 services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAlmanacDbContext>>().CreateDbContext());
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Almanac is empty; set it, e.g. \"Host=db;Database=almanac;Username=almanac;Password=…\".");
+                }
+
+                services.AddPooledDbContextFactory<PostgresAlmanacDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAlmanacDbContext>>().CreateDbContext());
                 break;
             default:
                 throw new InvalidOperationException($"Database provider {provider} is not supported.");

@@ -13,5 +13,9 @@ public sealed class DatabaseOptions
 
 public enum DatabaseProvider
 {
+    /// <summary>Embedded, one machine: the default.</summary>
     Sqlite = 0,
+
+    /// <summary>A PostgreSQL server, shared by several app nodes.</summary>
+    Postgres = 1,
 }

@@ -8,6 +8,7 @@ using Almanac.Core.Stories;
 using Almanac.Web.Hosting;
 using Almanac.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Almanac.Web.Tests.Feeds;
@@ -119,13 +120,16 @@ public class FeedTests(AlmanacApp app) : IClassFixture<AlmanacApp>
     {
         await using (var scope = app.OpenDb())
         {
+            // SQLite stores any UTF-16 string, even a lone surrogate; PostgreSQL's UTF-8 text cannot
+            // hold one (Npgsql refuses it), so there the story carries every other hostile character.
+            var loneSurrogate = scope.Db.Database.IsSqlite() ? "\uD800" : "";
             var story = new Story
             {
                 Slug = "1066-feed-hostile-text",
                 Title = "Hostile ]]> <script>alert(1)</script> \u0001 Title",
                 Kind = StoryKind.Event,
                 Date = HistoricalDate.OnDay(1066, 6, 3),
-                Summary = "Line one\r\nLine two ]]> & \u0007 bell \uD800 lone surrogate",
+                Summary = $"Line one\r\nLine two ]]> & \u0007 bell {loneSurrogate} lone surrogate",
                 Status = StoryStatus.Published,
                 PublishedAtUtc = app.Time.GetUtcNow().UtcDateTime,
                 UpdatedAtUtc = app.Time.GetUtcNow().UtcDateTime,

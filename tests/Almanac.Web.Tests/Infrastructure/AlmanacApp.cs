@@ -2,19 +2,19 @@ using Almanac.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Almanac.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The site on a real, throw-away SQLite file, with the sample stories and a clock the test controls.
+/// The site on a real, throw-away database (SQLite, or PostgreSQL when test.sh says so; see
+/// <see cref="TestDatabase"/>), with the sample stories and a clock the test controls.
 /// The default "now" is 4 August 2024, 09:00 UTC: the Mexico–USSR story of the day turns 100.
 /// </summary>
 public class AlmanacApp : WebApplicationFactory<Program>
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"almanac-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase database = TestDatabase.Create();
 
     public AlmanacApp()
         : this(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero))
@@ -31,7 +31,8 @@ public class AlmanacApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Almanac", $"Data Source={databasePath}");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Almanac", database.ConnectionString);
         builder.UseSetting("Site:BaseUrl", "https://almanac.test");
         foreach (var (key, value) in Settings)
         {
@@ -53,11 +54,7 @@ public class AlmanacApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(databasePath + suffix);
-        }
+        await database.DisposeAsync();
 
         GC.SuppressFinalize(this);
     }
