@@ -10,8 +10,8 @@ ICALJS_VERSION=2.2.1
 log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Debian packages: Chromium for the browser tests, PostgreSQL for the second run of the integration
-#    tests, Java for the Nu HTML Checker, npm to fetch it,
+# 1. Debian packages: Chromium for the browser tests, PostgreSQL and Redis for the second run of the
+#    integration tests, Java for the Nu HTML Checker, npm to fetch it,
 #    node for ical.js, xmllint for the sitemap schema, fontconfig and a font family for the cover images.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -22,6 +22,7 @@ command -v xmllint >/dev/null || missing+=(libxml2-utils)
 ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
 fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
@@ -67,9 +68,11 @@ for context in SqliteAlmanacDbContext PostgresAlmanacDbContext; do
 done
 rm -f src/Almanac.Core/design-time.db
 
-log "PostgreSQL on loopback"
+log "PostgreSQL and Redis on loopback"
 pg_dir=$(mktemp -d /tmp/almanac-pg.XXXXXX)
-trap 'scripts/test-postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+redis_dir=$(mktemp -d /tmp/almanac-redis.XXXXXX)
+redis_port=56379
+trap 'scripts/test-postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"; redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1; rm -rf "$redis_dir"' EXIT
 pg_connection=""
 for port in 55432 55433 55434 55435 55436; do
   if pg_connection=$(scripts/test-postgres.sh start "$pg_dir" "$port" 2>"$pg_dir.err"); then break; fi
@@ -77,6 +80,14 @@ for port in 55432 55433 55434 55435 55436; do
 done
 if [ -z "$pg_connection" ]; then cat "$pg_dir.err"; echo "could not start PostgreSQL"; failures=$((failures + 1)); fi
 rm -f "$pg_dir.err"
+redis_connection=""
+for port in 56379 56380 56381 56382; do
+  if redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$redis_dir" --daemonize yes \
+       --logfile "$redis_dir/redis.log" >/dev/null 2>&1 && sleep 0.5 && redis-cli -p "$port" ping 2>/dev/null | grep -q PONG; then
+    redis_port=$port redis_connection="127.0.0.1:$port"; break
+  fi
+done
+if [ -z "$redis_connection" ]; then echo "could not start Redis"; failures=$((failures + 1)); fi
 
 # Runs `dotnet test` with the given arguments and adds its totals to passed/failed.
 passed=0
@@ -98,9 +109,9 @@ run_tests() {
 log "Tests on SQLite (every project)"
 run_tests --solution Almanac.slnx
 
-if [ -n "$pg_connection" ]; then
-  log "Integration, browser and CLI tests again on PostgreSQL"
-  ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Web.Tests
+if [ -n "$pg_connection" ] && [ -n "$redis_connection" ]; then
+  log "Integration, browser and CLI tests again on PostgreSQL, with the output cache in Redis"
+  ALMANAC_TEST_POSTGRES="$pg_connection" ALMANAC_TEST_REDIS="$redis_connection" run_tests --project tests/Almanac.Web.Tests
   ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Cli.Tests
 fi
 

@@ -18,6 +18,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
+builder.Services.AddSharedOutputCache(builder.Configuration);
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.WebHost.ConfigureKestrel(k =>

@@ -34,6 +34,13 @@ public class AlmanacApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Almanac", database.ConnectionString);
         builder.UseSetting("Site:BaseUrl", "https://almanac.test");
+        if (Environment.GetEnvironmentVariable("ALMANAC_TEST_REDIS") is { Length: > 0 } redis)
+        {
+            // test.sh's second run: the output cache in a shared Redis, as on several nodes; each app keeps to its own keys.
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+            builder.UseSetting("Caching:RedisPrefix", $"almanac-test-{Guid.NewGuid():N}:");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
