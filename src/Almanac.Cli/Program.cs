@@ -17,6 +17,7 @@ app.Configure(config =>
         stories.SetDescription("Stories.");
         stories.AddCommand<ListStoriesCommand>("list").WithDescription("List stories, e.g. of one calendar day.").WithExample("stories", "list", "--day", "08-04");
     });
+    config.AddCommand<ReindexCommand>("reindex").WithDescription("Rebuild the search index from the stories.");
     config.AddCommand<GenerateCommand>("generate").WithDescription("Add deterministic synthetic stories (for benchmarks).").WithExample("generate", "--stories", "100000", "--seed", "1");
 });
 

@@ -1,3 +1,4 @@
+using Almanac.Core.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,8 @@ public static class AlmanacDatabase
 {
     /// <summary>
     /// Registers the provider's context as <see cref="AlmanacDbContext"/> (pooled: contexts are
-    /// reused across requests) and a factory for background work.
+    /// reused across requests), a factory for background work, and the story search whose index every
+    /// save keeps current.
     /// </summary>
     public static IServiceCollection AddAlmanacDatabase(this IServiceCollection services, DatabaseProvider provider, string? connectionString)
     {
@@ -16,7 +18,7 @@ public static class AlmanacDatabase
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultConnectionString : connectionString);
-                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite));
+                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(StorySearchIndexing.Instance));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAlmanacDbContext>>().CreateDbContext());
                 break;
             case DatabaseProvider.Postgres:
@@ -26,13 +28,14 @@ public static class AlmanacDatabase
                         "Database:Provider is Postgres but ConnectionStrings:Almanac is empty; set it, e.g. \"Host=db;Database=almanac;Username=almanac;Password=…\".");
                 }
 
-                services.AddPooledDbContextFactory<PostgresAlmanacDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddPooledDbContextFactory<PostgresAlmanacDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorySearchIndexing.Instance));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAlmanacDbContext>>().CreateDbContext());
                 break;
             default:
                 throw new InvalidOperationException($"Database provider {provider} is not supported.");
         }
 
+        services.AddScoped(sp => StorySearch.For(sp.GetRequiredService<AlmanacDbContext>()));
         return services;
     }
 

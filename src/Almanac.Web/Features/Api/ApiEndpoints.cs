@@ -17,7 +17,7 @@ namespace Almanac.Web.Features.Api;
 /// (year, kind, category, topic). Read-only, anonymous, CORS-enabled, rate-limited, output-cached and
 /// tagged like pages, with ETag/304 and problem+json errors. Shapes are in ApiModels.cs.
 /// </summary>
-public static class ApiEndpoints
+public static partial class ApiEndpoints
 {
     public const int DefaultPerPage = 30;
 
@@ -67,6 +67,7 @@ public static class ApiEndpoints
         api.MapGet("/topics/{slug}", Topic)
             .WithName("Topic").WithSummary("The stories of a topic, in time order")
             .Produces<ApiListing>(contentType: Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapSearch();
 
         // Anything else under /api/v1 is a problem+json 404, not the HTML error page.
         api.MapGet("/{**rest}", (string rest) => PublicApi.NotFound($"There is no API resource at /api/v1/{rest}."))
@@ -85,6 +86,7 @@ public static class ApiEndpoints
             ["kind"] = c.Absolute($"{ApiLinks.Root}/kinds/{{kind}}"),
             ["categories"] = c.Absolute($"{ApiLinks.Root}/categories"),
             ["topics"] = c.Absolute($"{ApiLinks.Root}/topics"),
+            ["search"] = c.Absolute($"{ApiLinks.Root}/search?q={{words}}"),
         };
         return c.Write(new ApiRoot(c.Site.Name, "1", c.Absolute($"{ApiLinks.Root}/days/today"), c.Absolute("/api/docs"), c.Absolute("/openapi/v1.json"), resources));
     }

@@ -158,3 +158,23 @@ public sealed record ApiTagIndex(int Total, int Page, int PerPage, int PageCount
 
 /// <summary>The entry point: what the API offers.</summary>
 public sealed record ApiRoot(string Name, string Version, string Today, string Documentation, string OpenApi, IReadOnlyDictionary<string, string> Resources);
+
+/// <summary>
+/// One page of search hits, best first. <c>query</c> is the text searched for (cut to 200 characters);
+/// <c>message</c> says why nothing was searched or what was left out, else null.
+/// </summary>
+public sealed record ApiSearchResults(
+    string Query,
+    string? Message,
+    int Total,
+    int Page,
+    int PerPage,
+    int PageCount,
+    IReadOnlyList<ApiSearchHit> Items,
+    ApiPageLinks Links);
+
+/// <summary>
+/// A matching story. <c>titleHtml</c> and <c>snippetHtml</c> are HTML-encoded text whose only markup
+/// is <c>&lt;mark&gt;</c> around matched words; <c>rank</c> is higher for better matches.
+/// </summary>
+public sealed record ApiSearchHit(ApiStorySummary Story, string TitleHtml, string SnippetHtml, double Rank);
