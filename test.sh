@@ -110,9 +110,10 @@ log "Tests on SQLite (every project)"
 run_tests --solution Almanac.slnx
 
 if [ -n "$pg_connection" ] && [ -n "$redis_connection" ]; then
-  log "Integration, browser and CLI tests again on PostgreSQL, with the output cache in Redis"
+  log "Integration, browser, CLI and search relevance tests again on PostgreSQL, with the output cache in Redis"
   ALMANAC_TEST_POSTGRES="$pg_connection" ALMANAC_TEST_REDIS="$redis_connection" run_tests --project tests/Almanac.Web.Tests
   ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Cli.Tests
+  ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Core.Tests -- --filter-class "*SearchRelevanceTests"
 fi
 
 failed=$((failed + failures))
