@@ -19,6 +19,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
 builder.Services.AddSharedOutputCache(builder.Configuration);
+builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.WebHost.ConfigureKestrel(k =>
@@ -41,6 +42,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UsePageCaching();
 
+app.MapHealth();
 app.MapRazorPages();
 app.MapDayPicker();
 app.MapCovers();
