@@ -4,6 +4,7 @@ using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
+using Almanac.Web.Features.RandomStory;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
 using Almanac.Web.Hosting;
@@ -53,6 +54,7 @@ app.MapApiV1();
 app.MapApiDocs();
 app.MapCompatibility();
 app.MapEmbed();
+app.MapRandomStory();
 
 app.Lifetime.ApplicationStarted.Register(() => SiteServices.LogListening(app.Logger, app.Urls));
 

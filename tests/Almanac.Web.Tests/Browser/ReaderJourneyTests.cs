@@ -76,6 +76,10 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [InlineData("/", "dark")]
     [InlineData("/on-this-day/44-bc-julius-caesar-is-assassinated-in-the-senate", "dark")]
     [InlineData("/topic/mexico", "dark")]
+    [InlineData("/month/august", "light")]
+    [InlineData("/month/february", "dark")]
+    [InlineData("/month", "light")]
+    [InlineData("/year/1917", "dark")]
     public async Task Pages_HaveNoAccessibilityViolations(string path, string scheme)
     {
         await using var context = await app.Browser.NewContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, TimezoneId = "UTC" });
@@ -133,7 +137,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
 
-        foreach (var path in new[] { "/", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr" })
+        foreach (var path in new[] { "/", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr", "/month/august", "/month", "/year/1917", "/day/august-4" })
         {
             await page.GotoAsync(app.BaseUrl + path);
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 320px");

@@ -16,6 +16,9 @@ public sealed class YearModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
 {
     public Listing Listing { get; private set; } = null!;
 
+    /// <summary>The current page's stories grouped by month, the year page's main view.</summary>
+    public YearTimeline Timeline { get; private set; } = null!;
+
     public string Label { get; private set; } = "";
 
     public int PreviousYear { get; private set; }
@@ -38,6 +41,7 @@ public sealed class YearModel(AlmanacDbContext db, SiteClock clock, SiteLinks li
         PreviousYear = y - 1;
         NextYear = y + 1;
         Listing = await Listing.LoadAsync(db.Stories.Published(clock.UtcNow).InYear(y), SiteLinks.Year(y), pageNumber ?? 1, ct);
+        Timeline = YearTimeline.From(Listing.Cards);
         CacheTags.Add(HttpContext, [CacheTags.Year(y), .. Listing.Cards.Select(c => CacheTags.Story(c.Id))]);
         ViewData["Meta"] = ListingMeta.For($"{Label} in history", $"What happened in {Label}: {Listing.Total} stories in date order.", Listing, p => links.Absolute(Request, p));
         return Page();
