@@ -33,6 +33,12 @@ public static class AlmanacProcess
         return (process.ExitCode, await stdout + await stderr);
     }
 
+    public static bool IsPostgres => PostgresServer is not null;
+
+    /// <summary>A raw connection to a database made by <see cref="NewDatabase"/>, for checks in SQL.</summary>
+    public static System.Data.Common.DbConnection OpenConnection(string connectionString) =>
+        IsPostgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+
     public static string NewDatabase()
     {
         if (PostgresServer is not { } server)

@@ -57,21 +57,23 @@ public class CommandTests
         var ct = TestContext.Current.CancellationToken;
         var db = AlmanacProcess.NewDatabase();
         await AlmanacProcess.RunAsync("generate", "--stories", "150", "--seed", "5", "--connection", db);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(db);
+        await using var connection = AlmanacProcess.OpenConnection(db);
         await connection.OpenAsync(ct);
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM StorySearch WHERE StorySearch MATCH '\"generated text\"'";
-        Assert.Equal(150L, await count.ExecuteScalarAsync(ct));
+        count.CommandText = AlmanacProcess.IsPostgres
+            ? "SELECT count(*) FROM \"StorySearch\" WHERE \"Document\" @@ to_tsquery('almanac', 'generated <-> text')"
+            : "SELECT count(*) FROM StorySearch WHERE StorySearch MATCH '\"generated text\"'";
+        Assert.Equal(150L, Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
 
         // An index emptied behind the site's back (SQL by hand, a restored backup) is rebuilt in full.
         await using var clear = connection.CreateCommand();
-        clear.CommandText = "DELETE FROM StorySearch";
+        clear.CommandText = AlmanacProcess.IsPostgres ? "DELETE FROM \"StorySearch\"" : "DELETE FROM StorySearch";
         await clear.ExecuteNonQueryAsync(ct);
         var (exitCode, output) = await AlmanacProcess.RunAsync("reindex", "--connection", db);
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Indexed 150 stories for search.", output, StringComparison.Ordinal);
-        Assert.Equal(150L, await count.ExecuteScalarAsync(ct));
+        Assert.Equal(150L, Convert.ToInt64(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

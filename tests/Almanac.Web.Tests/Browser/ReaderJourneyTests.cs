@@ -34,7 +34,8 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         // The cover image really loads (a generated 1200×630 picture).
         var image = page.Locator("figure.story-figure img");
         await image.ScrollIntoViewIfNeededAsync();
-        await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
+        // A lazy image can report "complete" before its request starts: wait for its pixels (a broken image times out here).
+        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync());
         Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
     }
 

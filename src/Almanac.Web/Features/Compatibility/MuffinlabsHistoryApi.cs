@@ -55,8 +55,14 @@ public static partial class MuffinlabsHistoryApi
         return app;
     }
 
+    // VaryByQuery would file "?callback=" (refused) under the same key as no callback at all (served),
+    // so the key says whether the parameter was given and every value it had.
     private static OutputCachePolicyBuilder Policy(OutputCachePolicyBuilder b) =>
-        b.Expire(TimeSpan.FromHours(1)).SetVaryByQuery("callback").Tag(CacheTags.Pages);
+        b.Expire(TimeSpan.FromHours(1))
+            .VaryByValue(ctx => new("callback", ctx.Request.Query.TryGetValue("callback", out var values)
+                ? "given:" + string.Join('\u0001', values.Select(v => v ?? ""))
+                : "none"))
+            .Tag(CacheTags.Pages);
 
     private static SiteClock Clock(HttpContext context) => context.RequestServices.GetRequiredService<SiteClock>();
 
