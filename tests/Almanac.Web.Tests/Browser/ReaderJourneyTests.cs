@@ -80,6 +80,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [InlineData("/month/august", "light")]
     [InlineData("/month/february", "dark")]
     [InlineData("/month", "light")]
+    [InlineData("/topics", "dark")]
     [InlineData("/year/1917", "dark")]
     public async Task Pages_HaveNoAccessibilityViolations(string path, string scheme)
     {

@@ -66,6 +66,7 @@ public class SitemapTests(SmallSitemapApp app) : IClassFixture<SmallSitemapApp>
         Assert.Contains("https://almanac.test/day/february-29", locs);
         Assert.Equal(366, locs.Count(l => l.Contains("/day/", StringComparison.Ordinal)));
         Assert.Contains("https://almanac.test/topic/mexico", locs);
+        Assert.Contains("https://almanac.test/topics", locs);
         Assert.Contains("https://almanac.test/kind/observance", locs);
     }
 

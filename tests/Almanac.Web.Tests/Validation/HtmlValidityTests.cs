@@ -18,7 +18,7 @@ public class HtmlValidityTests(AlmanacApp app) : IClassFixture<AlmanacApp>
             "/", "/day/august-4", "/day/february-29", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr",
             "/on-this-day/44-bc-julius-caesar-is-assassinated-in-the-senate", "/year/1917", "/year/44-bc", "/kind/event",
             "/topic/mexico", "/category/politics-government", "/no-such-page",
-            "/month/august", "/month/february", "/month",
+            "/month/august", "/month/february", "/month", "/topics",
             "/embed/day", "/embed/day/03-15", "/embed/story/1924-diplomatic-relations-established-between-mexico-and-the-ussr",
             "/search?q=alvaro+obregon", "/search?q=caesar&from=last+year", "/search?q=zzqx",
         ];

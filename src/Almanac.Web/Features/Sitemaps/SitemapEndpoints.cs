@@ -55,6 +55,7 @@ public static class SitemapEndpoints
                 var paths = new List<string> { "/" };
                 paths.AddRange(Enumerable.Range(0, 366).Select(i => SiteLinks.Day(CalendarDay.FromDayOfLeapYear(i))));
                 paths.Add(Months.MonthLinks.Index);
+                paths.Add(Topics.TopicsModel.Path);
                 paths.AddRange(Enumerable.Range(1, 12).Select(Months.MonthLinks.Month));
                 paths.AddRange(StoryKinds.All.Select(SiteLinks.Kind));
                 paths.AddRange(categories.Select(SiteLinks.Category));
