@@ -21,6 +21,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
 builder.Services.AddPageCaching();
 builder.Services.AddSharedOutputCache(builder.Configuration);
 builder.Services.AddHealth(builder.Configuration);
+builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.WebHost.ConfigureKestrel(k =>
@@ -41,9 +42,11 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
+app.UseOutputCacheMetrics();
 app.UsePageCaching();
 
 app.MapHealth();
+app.MapSiteMetrics();
 app.MapRazorPages();
 app.MapDayPicker();
 app.MapCovers();
