@@ -1,6 +1,7 @@
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Core.Data;
@@ -9,7 +10,7 @@ namespace Almanac.Core.Data;
 /// The one model of Almanac. Each database provider has a thin subclass with its own migration set
 /// (<see cref="SqliteAlmanacDbContext"/>); the model itself stays provider-neutral.
 /// </summary>
-public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Story> Stories => Set<Story>();
 
@@ -28,6 +29,9 @@ public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AlmanacDbContext).Assembly);

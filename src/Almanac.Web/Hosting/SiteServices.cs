@@ -1,6 +1,7 @@
 using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Core.Sample;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +22,18 @@ public static partial class SiteServices
         return services;
     }
 
+    /// <summary>
+    /// The database, and the data-protection keys kept in it: every node that shares the database
+    /// shares the keys, so what one node protects (anti-forgery tokens, sign-in cookies) another reads.
+    /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return services.AddAlmanacDatabase(options.Provider, configuration.GetConnectionString("Almanac"));
+        services.AddAlmanacDatabase(options.Provider, configuration.GetConnectionString("Almanac"));
+        services.AddDataProtection()
+            .SetApplicationName("Almanac")
+            .PersistKeysToDbContext<AlmanacDbContext>();
+        return services;
     }
 
     /// <summary>

@@ -14,14 +14,31 @@ namespace Almanac.Web.Tests.Infrastructure;
 /// </summary>
 public class AlmanacApp : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase database = TestDatabase.Create();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
     public AlmanacApp()
         : this(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero))
     {
     }
 
-    protected AlmanacApp(DateTimeOffset now) => Time = new FakeTimeProvider(now);
+    protected AlmanacApp(DateTimeOffset now)
+    {
+        Time = new FakeTimeProvider(now);
+        database = TestDatabase.Create();
+        ownsDatabase = true;
+    }
+
+    /// <summary>A second node on another app's database (the caller keeps the database).</summary>
+    protected AlmanacApp(TestDatabase shared)
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2024, 8, 4, 9, 0, 0, TimeSpan.Zero));
+        database = shared;
+        ownsDatabase = false;
+    }
+
+    /// <summary>This app's database, for a second node to share.</summary>
+    public TestDatabase Database => database;
 
     public FakeTimeProvider Time { get; }
 
@@ -61,7 +78,10 @@ public class AlmanacApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
 
         GC.SuppressFinalize(this);
     }
