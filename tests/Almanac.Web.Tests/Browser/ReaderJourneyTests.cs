@@ -34,8 +34,19 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         // The cover image really loads (a generated 1200×630 picture).
         var image = page.Locator("figure.story-figure img");
         await image.ScrollIntoViewIfNeededAsync();
-        // A lazy image can report "complete" before its request starts: wait for its pixels (a broken image times out here).
-        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync());
+        // A lazy image can report "complete" before its request starts: wait for its pixels. The
+        // cover is rendered on first request, which takes a while on a busy two-core machine.
+        try
+        {
+            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync(), new() { Timeout = 90_000 });
+        }
+        catch (TimeoutException)
+        {
+            var src = await image.EvaluateAsync<string>("img => img.currentSrc");
+            var direct = await page.APIRequest.GetAsync(src);
+            Assert.Fail($"The cover {src} did not load in the page; fetched directly it answers {direct.Status} {direct.Headers.GetValueOrDefault("content-type")}.");
+        }
+
         Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
     }
 
