@@ -70,9 +70,7 @@ internal static class CompatibilityDay
     /// without one, the day's most recent event; without events, the day's most recent story.
     /// </summary>
     public static DayStory? StoryOfTheDay(IReadOnlyList<DayStory> stories) =>
-        stories.FirstOrDefault(s => s.IsFeatured)
-        ?? stories.Where(s => s.Kind == StoryKind.Event).OrderByDescending(s => s.Year).ThenBy(s => s.Id).FirstOrDefault()
-        ?? stories.OrderByDescending(s => s.Year).ThenBy(s => s.Id).FirstOrDefault();
+        Core.Stories.StoryOfTheDay.Choose(stories, s => s.IsFeatured, s => s.Kind, s => s.Year, s => s.Id);
 
     /// <summary>
     /// Almanac's astronomical year as Wikimedia writes it: years AD unchanged, BC as negative numbers

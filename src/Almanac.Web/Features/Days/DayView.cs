@@ -40,9 +40,7 @@ public sealed record DayView(
             })
             .ToListAsync(ct);
 
-        var featured = rows.Where(r => r.IsFeatured).Select(r => r.Card).FirstOrDefault()
-            ?? rows.Select(r => r.Card).Where(c => c.Kind == StoryKind.Event).OrderByDescending(c => c.Year).ThenBy(c => c.Id).FirstOrDefault()
-            ?? rows.Select(r => r.Card).OrderByDescending(c => c.Year).ThenBy(c => c.Id).FirstOrDefault();
+        var featured = StoryOfTheDay.Choose(rows, r => r.IsFeatured, r => r.Card.Kind, r => r.Card.Year, r => r.Card.Id)?.Card;
 
         var others = rows.Select(r => r.Card).Where(c => c != featured)
             .OrderBy(c => c.Kind).ThenBy(c => c.Year).ThenBy(c => c.Id).ToList();

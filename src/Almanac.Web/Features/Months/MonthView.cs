@@ -46,13 +46,8 @@ public sealed record MonthView(int Month, IReadOnlyList<MonthDay> Days)
 
     // The rule of DayView.LoadAsync: the editor's choice, else the most recent event, else the most recent
     // story. A month has no year, so 28 February counts only its own stories (29 February has its own cell).
-    private static int? StoryOfTheDay(IEnumerable<Candidate> day)
-    {
-        var candidates = day.ToList();
-        return (candidates.FirstOrDefault(c => c.IsFeatured)
-            ?? candidates.Where(c => c.Kind == StoryKind.Event).OrderByDescending(c => c.Year).ThenBy(c => c.Id).FirstOrDefault()
-            ?? candidates.OrderByDescending(c => c.Year).ThenBy(c => c.Id).FirstOrDefault())?.Id;
-    }
+    private static int? StoryOfTheDay(IEnumerable<Candidate> day) =>
+        Core.Stories.StoryOfTheDay.Choose(day, c => c.IsFeatured, c => c.Kind, c => c.Year, c => c.Id)?.Id;
 
     private sealed record Candidate(int Id, int Day, StoryKind Kind, int Year, bool IsFeatured);
 }
