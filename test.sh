@@ -92,6 +92,7 @@ if [ -z "$redis_connection" ]; then echo "could not start Redis"; failures=$((fa
 # Runs `dotnet test` with the given arguments and adds its totals to passed/failed.
 passed=0
 failed=0
+failures_list=$(mktemp)
 run_tests() {
   local out status n
   out=$(mktemp)
@@ -103,6 +104,7 @@ run_tests() {
   n=${n:-0}
   if [ "$status" -ne 0 ] && [ "$n" -eq 0 ]; then n=1; fi
   failed=$((failed + n))
+  grep -E '^failed [A-Za-z]' "$out" >>"$failures_list" || true
   rm -f "$out"
 }
 
@@ -117,6 +119,12 @@ if [ -n "$pg_connection" ] && [ -n "$redis_connection" ]; then
 fi
 
 failed=$((failed + failures))
+if [ -s "$failures_list" ]; then
+  echo
+  echo "Failed tests:"
+  cat "$failures_list"
+fi
+rm -f "$failures_list"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
