@@ -1,3 +1,4 @@
+using Almanac.Web.Features.Account;
 using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Calendar;
 using Almanac.Web.Features.Compatibility;
@@ -16,7 +17,12 @@ builder.Services.AddSite(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
 
 // Server-rendered pages live under Features/, one folder per part of the site.
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+builder.Services.AddNewsroomAccounts();
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.AddNewsroomConventions();
+    })
     .AddMvcOptions(o => o.Filters.Add<MethodNotAllowedFilter>());
 builder.Services.AddPageCaching();
 builder.Services.AddSharedOutputCache(builder.Configuration);
@@ -35,12 +41,15 @@ var app = builder.Build();
 
 // Migrations run on the first start and in Development; otherwise `almanac db migrate` does it.
 await app.PrepareDatabaseAsync();
+await app.PrepareAccountsAsync();
 
 app.UseSiteErrors();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCacheMetrics();
 app.UsePageCaching();

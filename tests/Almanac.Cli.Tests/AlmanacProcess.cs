@@ -12,9 +12,12 @@ public static class AlmanacProcess
 {
     private static string? PostgresServer => Environment.GetEnvironmentVariable("ALMANAC_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs the tool with <paramref name="input"/> on its standard input (e.g. a password).</summary>
+    public static async Task<(int ExitCode, string Output)> RunWithInputAsync(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, WorkingDirectory = Path.GetTempPath() };
         if (PostgresServer is not null)
         {
             start.Environment["Database__Provider"] = "Postgres";
@@ -27,6 +30,12 @@ public static class AlmanacProcess
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

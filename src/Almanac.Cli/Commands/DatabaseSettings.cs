@@ -17,15 +17,18 @@ public class DatabaseSettings : CommandSettings
     [Description("Connection string; overrides ConnectionStrings__Almanac.")]
     public string? Connection { get; init; }
 
-    public ServiceProvider BuildServices()
+    public ServiceProvider BuildServices() => AddDatabase(new ServiceCollection()).BuildServiceProvider();
+
+    /// <summary>Registers the configured database on <paramref name="services"/>.</summary>
+    protected IServiceCollection AddDatabase(IServiceCollection services)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = ReadConfiguration();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return new ServiceCollection()
-            .AddAlmanacDatabase(options.Provider, Connection ?? configuration.GetConnectionString("Almanac"))
-            .BuildServiceProvider();
+        return services.AddAlmanacDatabase(options.Provider, Connection ?? configuration.GetConnectionString("Almanac"));
     }
+
+    protected static IConfiguration ReadConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
 }

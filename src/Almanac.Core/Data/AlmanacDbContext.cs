@@ -1,16 +1,21 @@
+using Almanac.Core.Accounts;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Core.Data;
 
 /// <summary>
 /// The one model of Almanac. Each database provider has a thin subclass with its own migration set
-/// (<see cref="SqliteAlmanacDbContext"/>); the model itself stays provider-neutral.
+/// (<see cref="SqliteAlmanacDbContext"/>); the model itself stays provider-neutral. The newsroom's
+/// accounts (ASP.NET Core Identity) live in the same database.
 /// </summary>
-public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AlmanacDbContext(DbContextOptions options)
+    : IdentityDbContext<AlmanacUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Story> Stories => Set<Story>();
 
@@ -33,6 +38,13 @@ public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AlmanacDbContext).Assembly);
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AlmanacDbContext).Assembly);
+    }
 }

@@ -1,7 +1,7 @@
+using Almanac.Core.Accounts;
 using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Core.Sample;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,9 +30,7 @@ public static partial class SiteServices
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddAlmanacDatabase(options.Provider, configuration.GetConnectionString("Almanac"));
-        services.AddDataProtection()
-            .SetApplicationName("Almanac")
-            .PersistKeysToDbContext<AlmanacDbContext>();
+        services.AddAlmanacDataProtection();
         return services;
     }
 
