@@ -1,4 +1,5 @@
 using Almanac.Cli.Commands;
+using Almanac.Cli.Commands.Import;
 using Spectre.Console.Cli;
 
 // `almanac <noun> <verb>`: the operator's tool, sharing Almanac.Core with the site.
@@ -16,6 +17,16 @@ app.Configure(config =>
     {
         stories.SetDescription("Stories.");
         stories.AddCommand<ListStoriesCommand>("list").WithDescription("List stories, e.g. of one calendar day.").WithExample("stories", "list", "--day", "08-04");
+    });
+    config.AddBranch("import", import =>
+    {
+        import.SetDescription("Bring stories in from a file; safe to repeat (docs/import.md).");
+        import.AddCommand<ImportJsonLinesCommand>("jsonl").WithDescription("Almanac's own JSON Lines export.").WithExample("import", "jsonl", "site.jsonl", "--dry-run");
+    });
+    config.AddBranch("export", export =>
+    {
+        export.SetDescription("Write the site to a file.");
+        export.AddCommand<ExportJsonLinesCommand>("jsonl").WithDescription("Everything, as JSON Lines (the round-trip format).").WithExample("export", "jsonl", "site.jsonl");
     });
     config.AddCommand<ReindexCommand>("reindex").WithDescription("Rebuild the search index from the stories.");
     config.AddCommand<GenerateCommand>("generate").WithDescription("Add deterministic synthetic stories (for benchmarks).").WithExample("generate", "--stories", "100000", "--seed", "1");
