@@ -21,6 +21,7 @@ app.Configure(config =>
     config.AddBranch("import", import =>
     {
         import.SetDescription("Bring stories in from a file; safe to repeat (docs/import.md).");
+        import.AddCommand<ImportWxrCommand>("wxr").WithDescription("A WordPress export (WXR 1.1/1.2): posts, terms, featured images, comments, old links.").WithExample("import", "wxr", "export.xml", "--uploads", "wp-content/uploads");
         import.AddCommand<ImportJsonLinesCommand>("jsonl").WithDescription("Almanac's own JSON Lines export.").WithExample("import", "jsonl", "site.jsonl", "--dry-run");
     });
     config.AddBranch("export", export =>

@@ -37,6 +37,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 app.UseSiteErrors();
+app.UseLegacyRedirects();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
