@@ -22,6 +22,9 @@ app.Configure(config =>
     {
         import.SetDescription("Bring stories in from a file; safe to repeat (docs/import.md).");
         import.AddCommand<ImportWxrCommand>("wxr").WithDescription("A WordPress export (WXR 1.1/1.2): posts, terms, featured images, comments, old links.").WithExample("import", "wxr", "export.xml", "--uploads", "wp-content/uploads");
+        import.AddCommand<ImportCsvCommand>("csv").WithDescription("A spreadsheet with a header row: date, title, kind, summary, body, categories, topics, sources …");
+        import.AddCommand<ImportBsdCalendarCommand>("bsd-calendar").WithDescription("A calendar(1) file as in Debian's calendar package (MM/DD<TAB>text, #include, LANG=).");
+        import.AddCommand<ImportWikimediaCommand>("wikimedia").WithDescription("One day of Wikimedia's onthisday feed (JSON).").WithExample("import", "wikimedia", "08-04.json");
         import.AddCommand<ImportJsonLinesCommand>("jsonl").WithDescription("Almanac's own JSON Lines export.").WithExample("import", "jsonl", "site.jsonl", "--dry-run");
     });
     config.AddBranch("export", export =>
