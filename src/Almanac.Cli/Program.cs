@@ -32,6 +32,8 @@ app.Configure(config =>
         export.SetDescription("Write the site to a file.");
         export.AddCommand<ExportJsonLinesCommand>("jsonl").WithDescription("Everything, as JSON Lines (the round-trip format).").WithExample("export", "jsonl", "site.jsonl");
     });
+    config.AddCommand<BackupCommand>("backup").WithDescription("A consistent snapshot of the running site (SQLite backup API, or pg_dump).").WithExample("backup", "almanac-backup.db");
+    config.AddCommand<RestoreCommand>("restore").WithDescription("Put a backup back; refuses a site with stories unless --force.").WithExample("restore", "almanac-backup.db");
     config.AddCommand<ReindexCommand>("reindex").WithDescription("Rebuild the search index from the stories.");
     config.AddCommand<GenerateCommand>("generate").WithDescription("Add deterministic synthetic stories (for benchmarks).").WithExample("generate", "--stories", "100000", "--seed", "1");
 });

@@ -19,13 +19,20 @@ public class DatabaseSettings : CommandSettings
 
     public ServiceProvider BuildServices()
     {
+        var (provider, connectionString) = ResolveDatabase();
+        return new ServiceCollection()
+            .AddAlmanacDatabase(provider, connectionString)
+            .BuildServiceProvider();
+    }
+
+    /// <summary>The provider and connection string these settings lead to (null: the provider's default).</summary>
+    public (DatabaseProvider Provider, string? ConnectionString) ResolveDatabase()
+    {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(Environment.CurrentDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return new ServiceCollection()
-            .AddAlmanacDatabase(options.Provider, Connection ?? configuration.GetConnectionString("Almanac"))
-            .BuildServiceProvider();
+        return (options.Provider, Connection ?? configuration.GetConnectionString("Almanac"));
     }
 }
