@@ -44,6 +44,7 @@ await app.PrepareDatabaseAsync();
 await app.PrepareAccountsAsync();
 
 app.UseSiteErrors();
+app.UseLegacyRedirects();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();

@@ -22,9 +22,16 @@ public class DatabaseSettings : CommandSettings
     /// <summary>Registers the configured database on <paramref name="services"/>.</summary>
     protected IServiceCollection AddDatabase(IServiceCollection services)
     {
+        var (provider, connectionString) = ResolveDatabase();
+        return services.AddAlmanacDatabase(provider, connectionString);
+    }
+
+    /// <summary>The provider and connection string these settings lead to (null: the provider's default).</summary>
+    public (DatabaseProvider Provider, string? ConnectionString) ResolveDatabase()
+    {
         var configuration = ReadConfiguration();
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        return services.AddAlmanacDatabase(options.Provider, Connection ?? configuration.GetConnectionString("Almanac"));
+        return (options.Provider, Connection ?? configuration.GetConnectionString("Almanac"));
     }
 
     protected static IConfiguration ReadConfiguration() => new ConfigurationBuilder()

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Almanac.Core.Data;
+using Almanac.Core.Importing.JsonLines;
 using Almanac.Core.Sample;
 using Almanac.Core.Stories;
 using Microsoft.EntityFrameworkCore;
@@ -27,15 +28,24 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
         [Description("Seed; the same seed gives the same stories.")]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--jsonl <PATH>")]
+        [Description("Write the stories to a JSON Lines file (for `import jsonl`) instead of the database.")]
+        public string? JsonLines { get; init; }
+
         public override ValidationResult Validate() =>
             Stories is < 1 or > 5_000_000 ? ValidationResult.Error("--stories must be between 1 and 5,000,000.") : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        await using var services = settings.BuildServices();
         var now = DateTime.UtcNow;
         var generator = new StoryGenerator(settings.Seed);
+        if (settings.JsonLines is { } path)
+        {
+            return await WriteJsonLinesAsync(path, generator, settings, now, cancellationToken);
+        }
+
+        await using var services = settings.BuildServices();
         var prefix = $"g{settings.Seed}-";
 
         await using (var setup = services.CreateAsyncScope())
@@ -85,6 +95,20 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
         }
 
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Added {added} stories (seed {settings.Seed}).");
+        return ExitCodes.Ok;
+    }
+
+    // Streams straight to the file, one story at a time, so a million stories take no more memory than ten.
+    private static async Task<int> WriteJsonLinesAsync(string path, StoryGenerator generator, Settings settings, DateTime now, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), bufferSize: 1 << 16);
+        await JsonLinesExporter.WriteAsync(writer, new HeaderLine(JsonLinesFormat.Version, now), ct);
+        for (int n = 1; n <= settings.Stories; n++)
+        {
+            await JsonLinesExporter.WriteAsync(writer, JsonLinesExporter.Story(generator.Next(n, now)), ct);
+        }
+
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Wrote {settings.Stories} stories (seed {settings.Seed}) to {path}.");
         return ExitCodes.Ok;
     }
 

@@ -1,5 +1,7 @@
 using Almanac.Core.Accounts;
+using Almanac.Core.Importing;
 using Almanac.Core.Media;
+using Almanac.Core.Redirects;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +36,10 @@ public abstract class AlmanacDbContext(DbContextOptions options)
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
+
+    public DbSet<Redirect> Redirects => Set<Redirect>();
 
     /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
