@@ -5,6 +5,7 @@ using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
+using Almanac.Web.Features.Media;
 using Almanac.Web.Features.RandomStory;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 // Site settings, the clock that decides "today", and the database (SQLite in ./data by default).
 builder.Services.AddSite(builder.Configuration);
 builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddMedia(builder.Configuration);
 
 // Server-rendered pages live under Features/, one folder per part of the site.
 builder.Services.AddNewsroomAccounts();
@@ -60,6 +62,7 @@ app.MapSiteMetrics();
 app.MapRazorPages();
 app.MapDayPicker();
 app.MapCovers();
+app.MapMedia();
 app.MapFeeds();
 app.MapSitemaps();
 app.MapAnniversaryCalendar();

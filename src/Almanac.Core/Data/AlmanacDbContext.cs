@@ -41,6 +41,9 @@ public abstract class AlmanacDbContext(DbContextOptions options)
 
     public DbSet<Redirect> Redirects => Set<Redirect>();
 
+    /// <summary>Image variants, when <c>Media:Store</c> is <c>Database</c>.</summary>
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+
     /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -22,6 +22,9 @@ public sealed record StoryCard(
 
     public string Headline => Story.Headline(Year, Title);
 
+    /// <summary>The uploaded image, when the story has one (listings that show a picture use it instead of the generated cover).</summary>
+    public StoryCardImage? Image { get; init; }
+
     /// <summary>True when the story happened on 29 February but is listed on 28 February of a common year.</summary>
     public bool IsLeapDayStory => PlacementMonth == 2 && PlacementDay == 29;
 }
@@ -31,5 +34,11 @@ public static class StoryCardProjection
     public static IQueryable<StoryCard> SelectCards(this IQueryable<Story> stories) =>
         stories.Select(s => new StoryCard(
             s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
-            s.PlacementMonth, s.PlacementDay, s.Summary));
+            s.PlacementMonth, s.PlacementDay, s.Summary)
+        {
+            Image = s.Image == null ? null : new StoryCardImage(s.Image.Id, s.Image.VariantWidths, s.Image.Width, s.Image.Height, s.Image.AltText),
+        });
 }
+
+/// <summary>An uploaded image as a card shows it: its variants and alt text.</summary>
+public sealed record StoryCardImage(int Id, IReadOnlyList<int> Widths, int Width, int Height, string AltText);

@@ -50,7 +50,7 @@ public sealed record StoryPage(
                 s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
                 s.PlacementMonth, s.PlacementDay, s.Summary, s.Highlights, s.BodyHtml, s.AuthorName,
                 s.PublishedAtUtc, s.UpdatedAtUtc,
-                s.Image == null ? null : new StoryImage(s.Image.StorageKey, s.Image.Width, s.Image.Height, s.Image.AltText, s.Image.CreditText, s.Image.CreditUrl, s.Image.Licence)))
+                s.Image == null ? null : new StoryImage(s.Image.Id, s.Image.VariantWidths, s.Image.Width, s.Image.Height, s.Image.AltText, s.Image.CreditText, s.Image.CreditUrl, s.Image.Licence)))
             .FirstOrDefaultAsync(ct);
         if (page is null)
         {
@@ -83,7 +83,8 @@ public sealed record StoryPage(
     }
 }
 
-public sealed record StoryImage(string StorageKey, int Width, int Height, string AltText, string CreditText, string? CreditUrl, string? Licence);
+/// <summary>An uploaded image with its stored widths (each in WebP and JPEG) and its credit.</summary>
+public sealed record StoryImage(int Id, IReadOnlyList<int> Widths, int Width, int Height, string AltText, string CreditText, string? CreditUrl, string? Licence);
 
 public sealed record Link(string Slug, string Name);
 

@@ -17,12 +17,16 @@ public static class SecurityHeaders
     private static readonly string EmbedContentSecurityPolicy =
         ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors *", StringComparison.Ordinal);
 
+    // Uploaded images (/media/…) are only ever pictures: opened directly, nothing in them may run or load.
+    private const string MediaPolicy = "default-src 'none'; img-src 'self'; sandbox; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             // Read now: an error page re-executes under another path, and an embed's error is framed too.
             var policy = context.Request.Path.StartsWithSegments("/embed", StringComparison.OrdinalIgnoreCase) ? EmbedContentSecurityPolicy
                 : context.Request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase) ? ApiDocsPolicy
+                : context.Request.Path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase) ? MediaPolicy
                 : ContentSecurityPolicy;
             context.Response.OnStarting(() =>
             {

@@ -12,9 +12,13 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.StorageKey).HasMaxLength(100);
         builder.HasIndex(m => m.StorageKey).IsUnique();
         builder.Property(m => m.ContentType).HasMaxLength(50);
-        builder.Property(m => m.AltText).HasMaxLength(500);
-        builder.Property(m => m.CreditText).HasMaxLength(500);
-        builder.Property(m => m.CreditUrl).HasMaxLength(2000);
-        builder.Property(m => m.Licence).HasMaxLength(200);
+        builder.Property(m => m.OriginalFileName).HasMaxLength(MediaLibrary.MaxFileNameLength);
+        builder.Property(m => m.AltText).HasMaxLength(MediaLibrary.MaxAltTextLength);
+        builder.Property(m => m.CreditText).HasMaxLength(MediaLibrary.MaxCreditTextLength);
+        builder.Property(m => m.CreditUrl).HasMaxLength(MediaLibrary.MaxCreditUrlLength);
+        builder.Property(m => m.Licence).HasMaxLength(MediaLibrary.MaxLicenceLength);
+
+        // The library lists newest first.
+        builder.HasIndex(m => m.CreatedAtUtc);
     }
 }

@@ -153,7 +153,7 @@ public static partial class ApiEndpoints
             story.Summary,
             story.Highlights,
             story.BodyHtml,
-            ApiImage.Cover(story.Slug, story.Image?.AltText ?? story.Headline, credit, c.Absolute),
+            story.Image is { } uploaded ? ApiImage.Uploaded(uploaded, credit, c.Absolute) : ApiImage.Cover(story.Slug, story.Headline, credit, c.Absolute),
             [.. story.Categories.Select(t => new ApiTag(t.Slug, t.Name, new ApiLinks(c.Absolute(SiteLinks.Category(t.Slug)), c.Absolute(ApiLinks.Category(t.Slug)))))],
             [.. story.Topics.Select(t => new ApiTag(t.Slug, t.Name, new ApiLinks(c.Absolute(SiteLinks.Topic(t.Slug)), c.Absolute(ApiLinks.Topic(t.Slug)))))],
             [.. story.Sources.Select(s => new ApiSource(s.Title, s.Url))],

@@ -2,6 +2,7 @@ using System.Globalization;
 using Almanac.Core.Calendar;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Web.Features.Media;
 using Almanac.Web.Hosting;
 
 namespace Almanac.Web.Features.Api;
@@ -73,6 +74,20 @@ public sealed record ApiImage(string Url, int Width, int Height, string Alt, Api
         alt,
         credit,
         [.. CoverImage.Widths.Select(w => new ApiImageVariant(absolute(SiteLinks.Cover(slug, w)), w, CoverImage.HeightFor(w), "image/webp"))]);
+
+    /// <summary>An uploaded image: the widest JPEG as <c>url</c>, and every stored width in WebP and in JPEG.</summary>
+    public static ApiImage Uploaded(StoryImage image, ApiCredit credit, Func<string, string> absolute)
+    {
+        int widest = image.Widths.Count > 0 ? image.Widths.Max() : image.Width;
+        return new(
+            absolute(MediaLinks.Variant(image.Id, widest, MediaFormat.Jpeg)),
+            widest,
+            ImageProcessor.VariantHeight(image.Width, image.Height, widest),
+            image.AltText,
+            credit,
+            [.. image.Widths.Order().SelectMany(w => MediaFormats.All.Select(f => new ApiImageVariant(
+                absolute(MediaLinks.Variant(image.Id, w, f)), w, ImageProcessor.VariantHeight(image.Width, image.Height, w), f.ContentType())))]);
+    }
 }
 
 public sealed record ApiImageVariant(string Url, int Width, int Height, string Type);
@@ -99,8 +114,20 @@ public sealed record ApiStorySummary(
         ApiDate.From(card.Date, culture),
         card.PlacementMonth is { } m && card.PlacementDay is { } d ? new CalendarDay(m, d).Numeric : null,
         card.Summary,
-        new ApiImageVariant(absolute(SiteLinks.Cover(card.Slug, CoverImage.Widths[0])), CoverImage.Widths[0], CoverImage.HeightFor(CoverImage.Widths[0]), "image/webp"),
+        ThumbnailOf(card, absolute),
         new ApiLinks(absolute(SiteLinks.Story(card.Slug)), absolute(ApiLinks.Story(card.Slug))));
+
+    /// <summary>The smallest WebP of the story's uploaded image, else of its generated cover.</summary>
+    private static ApiImageVariant ThumbnailOf(StoryCard card, Func<string, string> absolute)
+    {
+        if (card.Image is { Widths.Count: > 0 } image)
+        {
+            int width = image.Widths.Min();
+            return new ApiImageVariant(absolute(MediaLinks.Variant(image.Id, width, MediaFormat.Webp)), width, ImageProcessor.VariantHeight(image.Width, image.Height, width), "image/webp");
+        }
+
+        return new ApiImageVariant(absolute(SiteLinks.Cover(card.Slug, CoverImage.Widths[0])), CoverImage.Widths[0], CoverImage.HeightFor(CoverImage.Widths[0]), "image/webp");
+    }
 }
 
 /// <summary>A story in full: the body as sanitized HTML, its sources, topics, categories and related stories.</summary>

@@ -30,6 +30,7 @@ public sealed class StatusModel : PageModel
         {
             404 => ("This page is lost to history", "We could not find that page. It may have moved, or the address may be mistyped. Pick a day below, or start from today."),
             429 => ("Too many requests", "Please wait a moment and try again."),
+            413 => ("That upload is too large", "The file is larger than the site accepts. Choose a smaller image and try again."),
             >= 500 => ("Something went wrong", "The error has been logged. Please try again in a moment."),
             _ => ("That request could not be handled", "Please check the address and try again."),
         };

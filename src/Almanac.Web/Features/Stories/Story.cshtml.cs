@@ -27,7 +27,8 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     public int CurrentYear { get; private set; }
 
-    public string CreditText => Story.Image?.CreditText is { Length: > 0 } credit ? credit : CoverImage.Credit;
+    /// <summary>The story's picture spans the text column on wide screens, the screen on narrow ones.</summary>
+    public const string ImageSizes = "(min-width: 52rem) 48rem, 100vw";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -64,8 +65,8 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
             Title = story.Headline,
             Description = story.Summary,
             CanonicalPath = SiteLinks.Story(story.Slug),
-            ImagePath = SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png"),
-            ImageAlt = story.Headline,
+            ImagePath = story.Image is { } image ? StoryJsonLd.ShareImage(image).Path : SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png"),
+            ImageAlt = story.Image?.AltText ?? story.Headline,
             OpenGraphType = "article",
             JsonLd = StoryJsonLd.For(story, culture, p => links.Absolute(Request, p)),
             Breadcrumbs = StoryJsonLd.Breadcrumbs(story, culture),

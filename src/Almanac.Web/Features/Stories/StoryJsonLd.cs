@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Web.Features.Media;
 using Almanac.Web.Features.Shared;
 using Almanac.Web.Hosting;
 
@@ -9,6 +10,13 @@ namespace Almanac.Web.Features.Stories;
 
 internal static class StoryJsonLd
 {
+    /// <summary>The widest JPEG of an uploaded image: the one link previews and search engines take.</summary>
+    public static (string Path, int Width, int Height) ShareImage(StoryImage image)
+    {
+        int width = image.Widths.Count > 0 ? image.Widths.Max() : image.Width;
+        return (MediaLinks.Variant(image.Id, width, MediaFormat.Jpeg), width, ImageProcessor.VariantHeight(image.Width, image.Height, width));
+    }
+
     /// <summary>
     /// The story as an <c>Article</c> about what it tells: an <c>Event</c> with its historical date
     /// in ISO 8601 (astronomical years, so 44 BC is "-0043"), a <c>Person</c> with a birth or death
@@ -16,6 +24,9 @@ internal static class StoryJsonLd
     /// </summary>
     public static JsonObject For(StoryPage story, CultureInfo culture, Func<string, string> absolute)
     {
+        (string Path, int Width, int Height) share = story.Image is { } uploaded
+            ? ShareImage(uploaded)
+            : (SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png"), CoverImage.ShareWidth, CoverImage.HeightFor(CoverImage.ShareWidth));
         var article = new JsonObject
         {
             ["@type"] = "Article",
@@ -24,9 +35,9 @@ internal static class StoryJsonLd
             ["image"] = new JsonObject
             {
                 ["@type"] = "ImageObject",
-                ["url"] = absolute(SiteLinks.Cover(story.Slug, CoverImage.ShareWidth, "png")),
-                ["width"] = CoverImage.ShareWidth,
-                ["height"] = CoverImage.HeightFor(CoverImage.ShareWidth),
+                ["url"] = absolute(share.Path),
+                ["width"] = share.Width,
+                ["height"] = share.Height,
             },
             ["dateModified"] = story.UpdatedAtUtc.ToString("O", CultureInfo.InvariantCulture),
             ["author"] = story.AuthorName is { Length: > 0 } author

@@ -1,0 +1,78 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Almanac.Core.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddMediaLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ByteSize",
+                table: "Media",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OriginalFileName",
+                table: "Media",
+                type: "TEXT",
+                maxLength: 255,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "VariantWidths",
+                table: "Media",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "[]");
+
+            migrationBuilder.CreateTable(
+                name: "MediaBlobs",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaBlobs", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Media_CreatedAtUtc",
+                table: "Media",
+                column: "CreatedAtUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MediaBlobs");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Media_CreatedAtUtc",
+                table: "Media");
+
+            migrationBuilder.DropColumn(
+                name: "ByteSize",
+                table: "Media");
+
+            migrationBuilder.DropColumn(
+                name: "OriginalFileName",
+                table: "Media");
+
+            migrationBuilder.DropColumn(
+                name: "VariantWidths",
+                table: "Media");
+        }
+    }
+}
