@@ -36,10 +36,11 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         var image = page.Locator("figure.story-figure img");
         await image.ScrollIntoViewIfNeededAsync();
         // A lazy image can report "complete" before its request starts: wait for its pixels. The
-        // cover is rendered on first request, which takes a while on a busy two-core machine.
+        // cover is rendered on first request, which takes a while on a busy two-core machine. Poll on
+        // a timer: the page's fixed clock can hold back animation frames, which the default polling uses.
         try
         {
-            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync(), new() { Timeout = 90_000 });
+            await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync(), new() { Timeout = 90_000, PollingInterval = 250 });
         }
         catch (TimeoutException)
         {
