@@ -24,6 +24,8 @@ public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<StoryRelation> StoryRelations => Set<StoryRelation>();
 
+    public DbSet<StoryRead> StoryReads => Set<StoryRead>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();
