@@ -4,6 +4,7 @@ using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
+using Almanac.Web.Features.MostRead;
 using Almanac.Web.Features.RandomStory;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -24,6 +25,7 @@ builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddMostRead();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
@@ -43,6 +45,7 @@ app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
 app.UseOutputCacheMetrics();
+app.UseMostReadCounting();
 app.UsePageCaching();
 
 app.MapHealth();
