@@ -22,6 +22,12 @@ public static class RelatedStories
 {
     public const int Count = 6;
 
+    /// <summary>
+    /// Up to this many published stories, a change ranks every story again; above it only the lists a
+    /// change can reach are ranked again (see <see cref="RefreshAsync"/>).
+    /// </summary>
+    public const int FullRefreshLimit = 5000;
+
     /// <summary>How many stories of each shared category, nearest in time, are considered.</summary>
     public const int CategoryNeighbours = 24;
 
@@ -118,8 +124,11 @@ public static class RelatedStories
     /// the lists that may differ: those of the changed stories, of the stories whose stored lists
     /// included one of them (<paramref name="listedBy"/>, read before the change), and of the changed
     /// stories' candidates (same topic, category neighbour, shared distinctive word), which are the
-    /// stories that may now rank them, the score being symmetric. The whole site is read to weigh the
-    /// words, so this costs about one full read per save; see docs/related.md for the trade-off.
+    /// stories that may now rank them, the score being symmetric. On sites up to
+    /// <see cref="FullRefreshLimit"/> stories every list is ranked again instead. The whole site is
+    /// read to weigh the words, so this costs about one full read per save. Above the limit, lists out
+    /// of reach keep scores made with the word weights of before the change (a word's rarity moves a
+    /// little with every story) until the next <see cref="RecomputeAllAsync"/>; see docs/related.md.
     /// </summary>
     public static async Task RefreshAsync(AlmanacDbContext db, IReadOnlyCollection<int> changedIds, IEnumerable<int> listedBy, CancellationToken ct = default)
     {
@@ -130,6 +139,17 @@ public static class RelatedStories
 
         var changed = changedIds.ToHashSet();
         var (facts, text) = await LoadAsync(db, ct);
+        if (facts.Count <= FullRefreshLimit)
+        {
+            // Small sites: rank everything again. Exact, and costs milliseconds.
+            await InTransactionAsync(db, async () =>
+            {
+                await db.StoryRelations.ExecuteDeleteAsync(ct);
+                await WriteAsync(db, Rank(facts, text, null), ct);
+            }, ct);
+            return;
+        }
+
         var affected = new HashSet<int>(changed);
         affected.UnionWith(listedBy);
         affected.UnionWith(await db.StoryRelations.AsNoTracking()
