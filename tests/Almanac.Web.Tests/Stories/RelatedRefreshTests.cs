@@ -38,9 +38,14 @@ public class RelatedRefreshTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         {
             var story = new Story
             {
-                Slug = "1926-relations-test-story", Title = "A Mexican and Soviet Test Story", Date = Core.Calendar.HistoricalDate.InYear(1926),
-                Summary = "Álvaro Obregón, Leon Trotsky and the Soviet legation in Mexico City.", Status = StoryStatus.Published,
-                CreatedAtUtc = app.Time.GetUtcNow().UtcDateTime, PublishedAtUtc = app.Time.GetUtcNow().UtcDateTime, UpdatedAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                Slug = "1926-relations-test-story",
+                Title = "A Mexican and Soviet Test Story",
+                Date = Core.Calendar.HistoricalDate.InYear(1926),
+                Summary = "Álvaro Obregón, Leon Trotsky and the Soviet legation in Mexico City.",
+                Status = StoryStatus.Published,
+                CreatedAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                PublishedAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                UpdatedAtUtc = app.Time.GetUtcNow().UtcDateTime,
                 Topics = [.. await scope.Db.Topics.Where(t => t.Slug == "mexico" || t.Slug == "soviet-union" || t.Slug == "leon-trotsky").ToListAsync(Ct)],
             };
             story.SetBody("Obregón's Mexico and the Soviet Union exchanged envoys; Trotsky later found exile there.");
