@@ -6,6 +6,7 @@ using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Media;
+using Almanac.Web.Features.MostRead;
 using Almanac.Web.Features.RandomStory;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -32,6 +33,7 @@ builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddMostRead();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;
@@ -55,6 +57,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCacheMetrics();
+app.UseMostReadCounting();
 app.UsePageCaching();
 
 app.MapHealth();

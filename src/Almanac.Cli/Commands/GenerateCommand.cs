@@ -64,6 +64,7 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AlmanacDbContext>();
                 db.ChangeTracker.AutoDetectChangesEnabled = false;
+                using var ranking = RelatedStoriesRefresh.Suspend(db);
                 var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
                 var topics = await db.Topics.Where(t => t.Slug.StartsWith("generated-topic-")).ToDictionaryAsync(t => t.Slug, cancellationToken);
                 int end = Math.Min(settings.Stories, start + BatchSize - 1);
@@ -91,7 +92,7 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
         await using (var scope = services.CreateAsyncScope())
         {
             AnsiConsole.WriteLine("Ranking related stories…");
-            await RelatedStories.RecomputeAllAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), now, cancellationToken);
+            await RelatedStories.RecomputeAllAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), cancellationToken);
         }
 
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Added {added} stories (seed {settings.Seed}).");

@@ -1,4 +1,5 @@
 using Almanac.Core.Search;
+using Almanac.Core.Stories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class AlmanacDatabase
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = PrepareSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultConnectionString : connectionString);
-                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(StorySearchIndexing.Instance, DatabaseMetrics.Instance));
+                services.AddPooledDbContextFactory<SqliteAlmanacDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(StorySearchIndexing.Instance, RelatedStoriesRefresh.Instance, DatabaseMetrics.Instance));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAlmanacDbContext>>().CreateDbContext());
                 break;
             case DatabaseProvider.Postgres:
@@ -28,7 +29,7 @@ public static class AlmanacDatabase
                         "Database:Provider is Postgres but ConnectionStrings:Almanac is empty; set it, e.g. \"Host=db;Database=almanac;Username=almanac;Password=…\".");
                 }
 
-                services.AddPooledDbContextFactory<PostgresAlmanacDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorySearchIndexing.Instance, DatabaseMetrics.Instance));
+                services.AddPooledDbContextFactory<PostgresAlmanacDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StorySearchIndexing.Instance, RelatedStoriesRefresh.Instance, DatabaseMetrics.Instance));
                 services.AddScoped<AlmanacDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAlmanacDbContext>>().CreateDbContext());
                 break;
             default:

@@ -31,6 +31,8 @@ public abstract class AlmanacDbContext(DbContextOptions options)
 
     public DbSet<StoryRelation> StoryRelations => Set<StoryRelation>();
 
+    public DbSet<StoryRead> StoryReads => Set<StoryRead>();
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();

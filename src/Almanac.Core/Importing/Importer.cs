@@ -66,7 +66,7 @@ public static class Importer
         if (!options.DryRun && options.RecomputeRelated && report.Created + report.Updated > 0)
         {
             await using var scope = services.CreateAsyncScope();
-            await RelatedStories.RecomputeAllAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), nowUtc, ct);
+            await RelatedStories.RecomputeAllAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), ct);
         }
 
         return report;
@@ -77,6 +77,8 @@ public static class Importer
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlmanacDbContext>();
+        // Related stories are ranked once at the end of the run (or not at all with --no-related), not per batch.
+        using var related = RelatedStoriesRefresh.Suspend(db);
         // Counts are taken on a copy and kept only when the batch commits (or, in a dry run, completes).
         var counts = new BatchCounts();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

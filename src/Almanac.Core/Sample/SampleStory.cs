@@ -14,3 +14,6 @@ public sealed record SampleStory(
     IReadOnlyList<SampleSource> Sources);
 
 public sealed record SampleSource(string Title, string? Url);
+
+/// <summary>A topic as described in Sample/topics.json; dates as an editor writes them ("12 February 1809", "100 BC").</summary>
+public sealed record SampleTopic(string Name, string Kind, string? Description, string? Born, string? Died);

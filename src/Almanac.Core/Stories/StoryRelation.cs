@@ -14,5 +14,6 @@ public class StoryRelation
 
     public Story? RelatedStory { get; set; }
 
-    public int Score { get; set; }
+    /// <summary>The blended score of <see cref="RelatedStories.Score"/>, higher for closer stories.</summary>
+    public double Score { get; set; }
 }

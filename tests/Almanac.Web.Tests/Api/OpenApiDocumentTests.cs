@@ -16,6 +16,7 @@ public class OpenApiDocumentTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         ["/api/v1/kinds/{kind}"] = "/api/v1/kinds/birth",
         ["/api/v1/categories/{slug}"] = "/api/v1/categories/politics-government",
         ["/api/v1/topics/{slug}"] = "/api/v1/topics/mexico",
+        ["/api/v1/stories/most-read"] = "/api/v1/stories/most-read?days=7",
         ["/api/v1/search"] = "/api/v1/search?q=alvaro+obregon&kind=event&from=1900",
     };
 

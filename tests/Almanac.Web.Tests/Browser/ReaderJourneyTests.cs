@@ -94,6 +94,11 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [InlineData("/month/february", "dark")]
     [InlineData("/month", "light")]
     [InlineData("/topics", "dark")]
+    [InlineData("/topics", "light")]
+    [InlineData("/search?q=mexico", "light")]
+    [InlineData("/search?q=mexico", "dark")]
+    [InlineData("/topic/alvaro-obregon", "light")]
+    [InlineData("/topic/julius-caesar", "dark")]
     [InlineData("/year/1917", "dark")]
     public async Task Pages_HaveNoAccessibilityViolations(string path, string scheme)
     {

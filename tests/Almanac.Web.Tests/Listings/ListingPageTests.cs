@@ -9,7 +9,6 @@ public class ListingPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
     [InlineData("/kind/birth", "Births")]
     [InlineData("/kind/observance", "Observances")]
     [InlineData("/topic/mexico", "Mexico")]
-    [InlineData("/topic/alvaro-obregon", "Álvaro Obregón")]
     [InlineData("/category/politics-government", "Politics & Government")]
     public async Task ListingPage_ShowsItsStoriesInTimeOrder(string path, string heading)
     {

@@ -4,6 +4,7 @@ using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Core.Topics;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +46,7 @@ public static partial class ApiEndpoints
             .WithName("Day").WithSummary("The stories of a calendar day")
             .WithDescription("The day as \"08-04\" (also \"8-4\" or \"august-4\"). The story of the day comes first, the others follow by kind and year, 40 to a page.")
             .Produces<ApiDayStories>(contentType: Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        MapMostRead(api);
         api.MapGet("/stories/{slug}", StoryBySlug)
             .WithName("Story").WithSummary("One story in full")
             .Produces<ApiStory>(contentType: Json).ProducesProblem(StatusCodes.Status404NotFound);
@@ -65,8 +67,9 @@ public static partial class ApiEndpoints
             .WithName("Topics").WithSummary("Every topic (person, place, theme) with its number of stories, A to Z")
             .Produces<ApiTagIndex>(contentType: Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/topics/{slug}", Topic)
-            .WithName("Topic").WithSummary("The stories of a topic, in time order")
-            .Produces<ApiListing>(contentType: Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("Topic").WithSummary("A topic (person, place, theme or organisation) and its stories, in time order")
+            .WithDescription("Besides the listing: the topic's kind, and for a person the life dates (astronomical years, so 100 BC is -99).")
+            .Produces<ApiTopicListing>(contentType: Json).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapSearch();
 
         // Anything else under /api/v1 is a problem+json 404, not the HTML error page.
@@ -87,6 +90,7 @@ public static partial class ApiEndpoints
             ["categories"] = c.Absolute($"{ApiLinks.Root}/categories"),
             ["topics"] = c.Absolute($"{ApiLinks.Root}/topics"),
             ["search"] = c.Absolute($"{ApiLinks.Root}/search?q={{words}}"),
+            ["mostRead"] = c.Absolute($"{ApiLinks.Root}/stories/most-read?days=7"),
         };
         return c.Write(new ApiRoot(c.Site.Name, "1", c.Absolute($"{ApiLinks.Root}/days/today"), c.Absolute("/api/docs"), c.Absolute("/openapi/v1.json"), resources));
     }
@@ -200,14 +204,14 @@ public static partial class ApiEndpoints
 
     private static async Task<IResult> Topic([AsParameters] Context c, string slug, [FromQuery] int? page, [FromQuery] int? perPage, CancellationToken ct)
     {
-        var topic = await c.Db.Topics.AsNoTracking().Where(x => x.Slug == slug).Select(x => new { x.Id, x.Name, x.Description }).FirstOrDefaultAsync(ct);
-        if (topic is null)
+        if (slug.Length > Slugs.MaxLength || await TopicPage.LoadAsync(c.Db, slug, ct) is not { } topic)
         {
             return PublicApi.NotFound($"There is no topic \"{slug}\".");
         }
 
         var stories = c.Stories.Where(s => c.Db.StoryTopics.Any(j => j.StoryId == s.Id && j.TopicId == topic.Id));
-        return await ListingAsync(c, topic.Name, topic.Description, stories, ApiLinks.Topic(slug), SiteLinks.Topic(slug), CacheTags.Topic(slug), page, perPage, ct);
+        return await ListingAsync(c, topic.Name, topic.Description, stories, ApiLinks.Topic(slug), SiteLinks.Topic(slug), CacheTags.Topic(slug), page, perPage, ct,
+            listing => ApiTopicListing.From(listing, topic, c.Culture, c.Absolute));
     }
 
     private static async Task<IResult> Categories([AsParameters] Context c, [FromQuery] int? page, [FromQuery] int? perPage, CancellationToken ct)
@@ -265,7 +269,7 @@ public static partial class ApiEndpoints
     }
 
     private static async Task<IResult> ListingAsync([AsParameters] Context c, string name, string description, IQueryable<Story> stories,
-        string self, string html, string cacheTag, int? page, int? perPage, CancellationToken ct)
+        string self, string html, string cacheTag, int? page, int? perPage, CancellationToken ct, Func<ApiListing, object>? shape = null)
     {
         if (Paging(page, perPage) is { } problem)
         {
@@ -283,7 +287,8 @@ public static partial class ApiEndpoints
 
         var cards = await stories.AsNoTracking().Chronologically().Skip((p - 1) * size).Take(size).SelectCards().ToListAsync(ct);
         CacheTags.Add(c.Http, [cacheTag, .. cards.Select(x => CacheTags.Story(x.Id))]);
-        return c.Write(new ApiListing(name, description, total, p, size, pageCount, [.. cards.Select(c.Summary)], PageLinks(c, self, p, pageCount, size, html)));
+        var listing = new ApiListing(name, description, total, p, size, pageCount, [.. cards.Select(c.Summary)], PageLinks(c, self, p, pageCount, size, html));
+        return shape is null ? c.Write(listing) : c.Write(shape(listing));
     }
 
     private static IResult? Paging(int? page, int? perPage) =>

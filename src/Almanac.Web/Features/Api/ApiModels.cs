@@ -2,6 +2,7 @@ using System.Globalization;
 using Almanac.Core.Calendar;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Core.Topics;
 using Almanac.Web.Features.Media;
 using Almanac.Web.Hosting;
 
@@ -178,6 +179,37 @@ public sealed record ApiListing(
     IReadOnlyList<ApiStorySummary> Items,
     ApiPageLinks Links);
 
+/// <summary>
+/// A topic's stories in time order, like <see cref="ApiListing"/>, with what the topic is:
+/// <c>kind</c> (person, place, theme, organisation), and for a person <c>lifeDates</c> ("1880–1928")
+/// with <c>born</c> and <c>died</c> as dates. <c>image</c> is null unless an editor chose one.
+/// </summary>
+public sealed record ApiTopicListing(
+    string Name,
+    string Description,
+    int Total,
+    int Page,
+    int PerPage,
+    int PageCount,
+    IReadOnlyList<ApiStorySummary> Items,
+    ApiPageLinks Links,
+    string Kind,
+    string? LifeDates,
+    ApiDate? Born,
+    ApiDate? Died,
+    ApiTopicImage? Image)
+{
+    public static ApiTopicListing From(ApiListing listing, TopicPage topic, CultureInfo culture, Func<string, string> absolute) => new(
+        listing.Name, listing.Description, listing.Total, listing.Page, listing.PerPage, listing.PageCount, listing.Items, listing.Links,
+        topic.Kind.Slug(),
+        topic.LifeDates,
+        topic.Born is { } b ? ApiDate.From(b, culture) : null,
+        topic.Died is { } d ? ApiDate.From(d, culture) : null,
+        topic.Image is { } i ? new ApiTopicImage(absolute(Features.Topics.TopicModel.MediaPath(i)), i.Width, i.Height, i.AltText, new ApiCredit(i.CreditText, i.CreditUrl, i.Licence)) : null);
+}
+
+public sealed record ApiTopicImage(string Url, int Width, int Height, string Alt, ApiCredit Credit);
+
 /// <summary>A category or topic in an index, with its number of published stories.</summary>
 public sealed record ApiTagCount(string Slug, string Name, int Stories, ApiLinks Links);
 
@@ -205,3 +237,11 @@ public sealed record ApiSearchResults(
 /// is <c>&lt;mark&gt;</c> around matched words; <c>rank</c> is higher for better matches.
 /// </summary>
 public sealed record ApiSearchHit(ApiStorySummary Story, string TitleHtml, string SnippetHtml, double Rank);
+
+/// <summary>
+/// The stories read most from <c>from</c> to <c>to</c> (UTC days, both included), most reads first.
+/// Counts are per story and day only; nothing about readers is kept.
+/// </summary>
+public sealed record ApiMostRead(int Days, DateOnly From, DateOnly To, IReadOnlyList<ApiMostReadItem> Items);
+
+public sealed record ApiMostReadItem(int Reads, ApiStorySummary Story);

@@ -1,5 +1,6 @@
 using Almanac.Core.Calendar;
 using Almanac.Core.Data;
+using Almanac.Core.Stories;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -18,13 +19,17 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>"Most read this week": the last seven UTC days, as counted by Features/MostRead.</summary>
+    public IReadOnlyList<MostReadStory> MostRead { get; private set; } = [];
+
     public string TimeZone => site.Value.TimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today;
         View = await DayView.LoadAsync(db, clock.TodayDay, Today.Year, clock.UtcNow, 1, ct);
-        CacheTags.Add(HttpContext, DayMeta.CacheTagsFor(View));
+        MostRead = await ReadCounts.MostReadAsync(db, clock.UtcNow, 7, 5, ct);
+        CacheTags.Add(HttpContext, [.. DayMeta.CacheTagsFor(View), .. MostRead.Select(m => CacheTags.Story(m.Story.Id))]);
         var culture = site.Value.CultureInfo;
         ViewData["Meta"] = DayMeta.For(View, $"Today in history: {View.Day.ToDisplayString(culture)}", "/", culture, p => links.Absolute(Request, p));
     }

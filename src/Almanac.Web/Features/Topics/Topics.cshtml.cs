@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Core.Stories;
+using Almanac.Core.Topics;
 using Almanac.Web.Features.Shared;
 using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +35,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
             {
                 t.Slug,
                 t.Name,
+                t.Kind,
                 Count = db.StoryTopics.Count(j => j.TopicId == t.Id && db.Stories.Any(s => s.Id == j.StoryId && s.Status == StoryStatus.Published && s.PublishedAtUtc <= now)),
             })
             .Where(t => t.Count > 0)
@@ -42,7 +44,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
         var culture = site.Value.CultureInfo;
         var order = StringComparer.Create(culture, CompareOptions.IgnoreCase);
         Groups = [.. rows
-            .Select(r => new TopicEntry(r.Slug, r.Name, r.Count))
+            .Select(r => new TopicEntry(r.Slug, r.Name, r.Kind, r.Count))
             .GroupBy(t => Letter(t.Name))
             .OrderBy(g => g.Key == "#" ? 1 : 0).ThenBy(g => g.Key, order)
             .Select(g => new TopicGroup(g.Key, [.. g.OrderBy(t => t.Name, order)]))];
@@ -83,7 +85,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
     }
 }
 
-public sealed record TopicEntry(string Slug, string Name, int Count);
+public sealed record TopicEntry(string Slug, string Name, TopicKind Kind, int Count);
 
 public sealed record TopicGroup(string Letter, IReadOnlyList<TopicEntry> Topics)
 {

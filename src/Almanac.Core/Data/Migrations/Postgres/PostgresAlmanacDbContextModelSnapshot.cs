@@ -491,6 +491,24 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.ToTable("StoryFeatures");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRead", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StoryId", "Day");
+
+                    b.HasIndex("Day", "StoryId", "Count");
+
+                    b.ToTable("StoryReads", (string)null);
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
                 {
                     b.Property<int>("StoryId")
@@ -502,8 +520,8 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.Property<int>("RelatedStoryId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Score")
-                        .HasColumnType("integer");
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
 
                     b.HasKey("StoryId", "Rank");
 
@@ -580,9 +598,72 @@ namespace Almanac.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("BornCalendar")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("Gregorian");
+
+                    b.Property<bool>("BornCirca")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BornDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BornMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BornPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("Day");
+
+                    b.Property<int?>("BornYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DiedCalendar")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("Gregorian");
+
+                    b.Property<bool>("DiedCirca")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DiedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DiedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DiedPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("Day");
+
+                    b.Property<int?>("DiedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Theme");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -595,6 +676,8 @@ namespace Almanac.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -789,6 +872,15 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRead", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", "RelatedStory")
@@ -834,6 +926,16 @@ namespace Almanac.Core.Data.Migrations.Postgres
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Almanac.Core.Topics.Topic", b =>
+                {
+                    b.HasOne("Almanac.Core.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -473,6 +473,24 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("StoryFeatures");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRead", b =>
+                {
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoryId", "Day");
+
+                    b.HasIndex("Day", "StoryId", "Count");
+
+                    b.ToTable("StoryReads", (string)null);
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
                 {
                     b.Property<int>("StoryId")
@@ -484,8 +502,8 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Property<int>("RelatedStoryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
 
                     b.HasKey("StoryId", "Rank");
 
@@ -558,9 +576,72 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BornCalendar")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Gregorian");
+
+                    b.Property<bool>("BornCirca")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BornDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BornMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BornPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Day");
+
+                    b.Property<int?>("BornYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("DiedCalendar")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Gregorian");
+
+                    b.Property<bool>("DiedCirca")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DiedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiedPrecision")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Day");
+
+                    b.Property<int?>("DiedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Theme");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -573,6 +654,8 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -761,6 +844,15 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Stories.StoryRead", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.StoryRelation", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", "RelatedStory")
@@ -806,6 +898,16 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Almanac.Core.Topics.Topic", b =>
+                {
+                    b.HasOne("Almanac.Core.Media.MediaItem", "Image")
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

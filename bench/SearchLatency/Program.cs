@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Almanac.Core.Data;
+using Almanac.Core.Search;
+using Almanac.Core.Stories;
+using Microsoft.EntityFrameworkCore;
+
+// Search latency on a generated database: each query type run in a timed loop after a warm-up, with a
+// trivial indexed lookup (a story by its unique slug) measured in the same run as the yardstick.
+// Usage: SearchLatency <sqlite-file> [iterations]   (bench/search.sh builds the database and runs this)
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: SearchLatency <sqlite-file> [iterations]");
+    return 2;
+}
+
+int iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+var options = new DbContextOptionsBuilder<SqliteAlmanacDbContext>().UseSqlite($"Data Source={args[0]};Mode=ReadOnly").Options;
+var now = DateTime.UtcNow;
+await using var db = new SqliteAlmanacDbContext(options);
+int total = await db.Stories.CountAsync();
+var slugs = await db.Stories.AsNoTracking().OrderBy(s => s.Id).Where(s => s.Id % 97 == 0).Select(s => s.Slug).Take(500).ToListAsync();
+var search = StorySearch.For(db);
+var random = new Random(1);
+
+// The generator writes from a 40-word vocabulary, so every word is in many stories: these are the
+// broad queries a reader types, not needle-in-a-haystack ones.
+var cases = new (string Name, Func<Task> Run)[]
+{
+    ("indexed lookup (baseline)", async () =>
+    {
+        var slug = slugs[random.Next(slugs.Count)];
+        await db.Stories.AsNoTracking().Where(s => s.Slug == slug).Select(s => s.Id).FirstAsync();
+    }),
+    ("one word", () => search.SearchAsync(new SearchQuery("treaty"), now)),
+    ("two words", () => search.SearchAsync(new SearchQuery("harbour treaty"), now)),
+    ("prefix (as you type)", () => search.SearchAsync(new SearchQuery("cathe"), now)),
+    ("phrase", () => search.SearchAsync(new SearchQuery("\"printing guild\""), now)),
+    ("word + kind + BC range", () => search.SearchAsync(new SearchQuery("railway", StoryKind.Birth, FromYear: -499, ToYear: 0), now)),
+    ("word, page 5", () => search.SearchAsync(new SearchQuery("council", Page: 5), now)),
+    ("no results", () => search.SearchAsync(new SearchQuery("zyxwvut"), now)),
+};
+
+Console.WriteLine($"stories: {total}, iterations per query: {iterations} after {iterations / 10} warm-up runs");
+Console.WriteLine();
+Console.WriteLine("| query | median ms | p95 ms | median vs baseline |");
+Console.WriteLine("| --- | ---: | ---: | ---: |");
+double baseline = 0;
+foreach (var (name, run) in cases)
+{
+    for (int i = 0; i < iterations / 10; i++)
+    {
+        await run();
+    }
+
+    var times = new double[iterations];
+    for (int i = 0; i < iterations; i++)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await run();
+        times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    Array.Sort(times);
+    double median = times[iterations / 2];
+    double p95 = times[(int)Math.Ceiling(iterations * 0.95) - 1];
+    if (baseline == 0)
+    {
+        baseline = median;
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median:0.000} | {p95:0.000} | {median / baseline:0.0}× |"));
+}
+
+return 0;
