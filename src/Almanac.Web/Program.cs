@@ -1,5 +1,6 @@
 using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Calendar;
+using Almanac.Web.Features.Comments;
 using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
@@ -24,6 +25,7 @@ builder.Services.AddHealth(builder.Configuration);
 builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddComments();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;

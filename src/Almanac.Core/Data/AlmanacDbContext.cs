@@ -1,3 +1,4 @@
+using Almanac.Core.Comments;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
@@ -29,6 +30,10 @@ public abstract class AlmanacDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoryFeature> StoryFeatures => Set<StoryFeature>();
 
     public DbSet<MediaItem> Media => Set<MediaItem>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentBan> CommentBans => Set<CommentBan>();
 
     /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,9 @@ public sealed record StoryCard(
     int? PlacementDay,
     string Summary)
 {
+    /// <summary>Approved comments, shown on listings.</summary>
+    public int CommentCount { get; init; }
+
     public HistoricalDate Date => HistoricalDate.FromParts(Year, Month, Day, Precision, Calendar, Circa);
 
     public string Headline => Story.Headline(Year, Title);
@@ -31,5 +34,8 @@ public static class StoryCardProjection
     public static IQueryable<StoryCard> SelectCards(this IQueryable<Story> stories) =>
         stories.Select(s => new StoryCard(
             s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
-            s.PlacementMonth, s.PlacementDay, s.Summary));
+            s.PlacementMonth, s.PlacementDay, s.Summary)
+        {
+            CommentCount = s.Comments.Count(c => c.Status == Comments.CommentStatus.Approved),
+        });
 }

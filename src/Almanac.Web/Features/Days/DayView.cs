@@ -35,7 +35,10 @@ public sealed record DayView(
             .Select(s => new
             {
                 Card = new StoryCard(s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
-                    s.PlacementMonth, s.PlacementDay, s.Summary),
+                    s.PlacementMonth, s.PlacementDay, s.Summary)
+                {
+                    CommentCount = s.Comments.Count(c => c.Status == Core.Comments.CommentStatus.Approved),
+                },
                 IsFeatured = s.Features.Any(f => f.Month == day.Month && f.Day == day.Day),
             })
             .ToListAsync(ct);
