@@ -32,7 +32,7 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     public string CreditText => Story.Image?.CreditText is { Length: > 0 } credit ? credit : CoverImage.Credit;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? commentPage, CancellationToken ct)
     {
         var now = clock.UtcNow;
         if (slug.Length > Slugs.MaxLength || await StoryPage.LoadAsync(db, slug, now, ct) is not { } story)
@@ -56,7 +56,7 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
             NextOfDay = neighbours.FirstOrDefault(c => c != PreviousOfDay);
         }
 
-        Comments = await CommentSection.LoadAsync(HttpContext, db, story.Id, story.Slug, page ?? 1, ct);
+        Comments = await CommentSection.LoadAsync(HttpContext, db, story.Id, story.Slug, commentPage ?? 1, ct);
         if (Comments.Form.Live)
         {
             // This render holds the reader's own form (and perhaps their notice): no shared cache may keep it.
