@@ -1,6 +1,7 @@
 using Almanac.Web.Features.Account;
 using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Calendar;
+using Almanac.Web.Features.Comments;
 using Almanac.Web.Features.Compatibility;
 using Almanac.Web.Features.Days;
 using Almanac.Web.Features.Embed;
@@ -34,6 +35,7 @@ builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.Services.AddMostRead();
+builder.Services.AddComments();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;

@@ -1,4 +1,5 @@
 using Almanac.Core.Accounts;
+using Almanac.Core.Comments;
 using Almanac.Core.Importing;
 using Almanac.Core.Media;
 using Almanac.Core.Redirects;
@@ -45,6 +46,10 @@ public abstract class AlmanacDbContext(DbContextOptions options)
 
     /// <summary>Image variants, when <c>Media:Store</c> is <c>Database</c>.</summary>
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentBan> CommentBans => Set<CommentBan>();
 
     /// <summary>ASP.NET Core's data-protection keys (anti-forgery, and sign-in cookies later), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,5 @@
 using Almanac.Core.Calendar;
+using Almanac.Core.Comments;
 using Almanac.Core.Media;
 using Almanac.Core.Topics;
 
@@ -58,6 +59,11 @@ public class Story
     public List<StoryFeature> Features { get; set; } = [];
 
     public StoryStatus Status { get; set; }
+
+    /// <summary>An editor closed comments on this story (see also <c>Comments:CloseAfterDays</c>).</summary>
+    public bool CommentsClosed { get; set; }
+
+    public List<Comment> Comments { get; set; } = [];
 
     public string? AuthorName { get; set; }
 

@@ -18,6 +18,9 @@ public sealed record StoryCard(
     int? PlacementDay,
     string Summary)
 {
+    /// <summary>Approved comments, shown on listings.</summary>
+    public int CommentCount { get; init; }
+
     public HistoricalDate Date => HistoricalDate.FromParts(Year, Month, Day, Precision, Calendar, Circa);
 
     public string Headline => Story.Headline(Year, Title);
@@ -37,6 +40,7 @@ public static class StoryCardProjection
             s.PlacementMonth, s.PlacementDay, s.Summary)
         {
             Image = s.Image == null ? null : new StoryCardImage(s.Image.Id, s.Image.VariantWidths, s.Image.Width, s.Image.Height, s.Image.AltText),
+            CommentCount = s.Comments.Count(c => c.Status == Comments.CommentStatus.Approved),
         });
 }
 

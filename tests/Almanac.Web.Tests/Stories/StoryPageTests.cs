@@ -39,7 +39,8 @@ public class StoryPageTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         Assert.Equal("1924: Diplomatic Relations Established between Mexico and the USSR", page.QuerySelector("h1").Text());
 
         var img = page.QuerySelector("figure.story-figure img")!;
-        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.Null(img.GetAttribute("loading")); // the main picture of the page loads at once
+        Assert.Equal("high", img.GetAttribute("fetchpriority"));
         Assert.Equal("1200", img.GetAttribute("width"));
         Assert.Equal("630", img.GetAttribute("height"));
         Assert.Contains("480w", img.GetAttribute("srcset"), StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public class HtmlValidityTests(AlmanacApp app) : IClassFixture<AlmanacApp>
         }
     }
 
-    private static async Task<List<(string File, string Message)>> RunCheckerAsync(IEnumerable<string> files)
+    internal static async Task<List<(string File, string Message)>> RunCheckerAsync(IEnumerable<string> files)
     {
         var jar = Environment.GetEnvironmentVariable("VNU_JAR") is { Length: > 0 } configured ? configured : Path.Combine(RepoRoot(), ".tools", "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
         Assert.True(File.Exists(jar), $"{jar} is missing: run ./test.sh, which installs vnu-jar from npm.");

@@ -38,6 +38,7 @@ public sealed record DayView(
                     s.PlacementMonth, s.PlacementDay, s.Summary)
                 {
                     Image = s.Image == null ? null : new StoryCardImage(s.Image.Id, s.Image.VariantWidths, s.Image.Width, s.Image.Height, s.Image.AltText),
+                    CommentCount = s.Comments.Count(c => c.Status == Core.Comments.CommentStatus.Approved),
                 },
                 IsFeatured = s.Features.Any(f => f.Month == day.Month && f.Day == day.Day),
             })

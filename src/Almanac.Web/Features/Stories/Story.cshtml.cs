@@ -2,6 +2,7 @@ using Almanac.Core.Calendar;
 using Almanac.Core.Data;
 using Almanac.Core.Media;
 using Almanac.Core.Stories;
+using Almanac.Web.Features.Comments;
 using Almanac.Web.Features.Shared;
 using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Almanac.Web.Features.Stories;
 
 /// <summary>A story at <c>/on-this-day/{slug}</c>, the seed site's own address scheme.</summary>
-[OutputCache(PolicyName = PageCaching.Public)]
+[OutputCache(PolicyName = CommentServices.StoryPagePolicy)]
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
 public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
 {
@@ -30,7 +31,11 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
     /// <summary>The story's picture spans the text column on wide screens, the screen on narrow ones.</summary>
     public const string ImageSizes = "(min-width: 52rem) 48rem, 100vw";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public CommentSection Comments { get; private set; } = null!;
+
+    public string CreditText => Story.Image?.CreditText is { Length: > 0 } credit ? credit : CoverImage.Credit;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? commentPage, CancellationToken ct)
     {
         var now = clock.UtcNow;
         if (slug.Length > Slugs.MaxLength || await StoryPage.LoadAsync(db, slug, now, ct) is not { } story)
@@ -52,6 +57,13 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
                 .SelectCards().ToListAsync(ct);
             PreviousOfDay = neighbours.FirstOrDefault(c => c.Year < story.Year || (c.Year == story.Year && c.Id < story.Id));
             NextOfDay = neighbours.FirstOrDefault(c => c != PreviousOfDay);
+        }
+
+        Comments = await CommentSection.LoadAsync(HttpContext, db, story.Id, story.Slug, commentPage ?? 1, ct);
+        if (Comments.Form.Live)
+        {
+            // This render holds the reader's own form (and perhaps their notice): no shared cache may keep it.
+            Response.Headers.CacheControl = "no-store";
         }
 
         CacheTags.Add(HttpContext, [

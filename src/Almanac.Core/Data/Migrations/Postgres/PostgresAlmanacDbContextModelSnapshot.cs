@@ -172,6 +172,89 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.ToTable("SetupTokens");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeleteKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Email", "Status");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.HasIndex("StoryId", "Status");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Comments.CommentBan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("CommentBans");
+                });
+
             modelBuilder.Entity("Almanac.Core.Importing.ImportedRecord", b =>
                 {
                     b.Property<string>("Source")
@@ -383,6 +466,9 @@ namespace Almanac.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)");
 
                     b.Property<bool>("Circa")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CommentsClosed")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -836,6 +922,24 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Almanac.Core.Comments.Comment", b =>
+                {
+                    b.HasOne("Almanac.Core.Comments.Comment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Almanac.Core.Stories.Story", "Story")
+                        .WithMany("Comments")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Parent");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", null)
@@ -991,6 +1095,8 @@ namespace Almanac.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Almanac.Core.Stories.Story", b =>
                 {
+                    b.Navigation("Comments");
+
                     b.Navigation("Features");
 
                     b.Navigation("Sources");

@@ -162,6 +162,85 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("SetupTokens");
                 });
 
+            modelBuilder.Entity("Almanac.Core.Comments.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeleteKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Email", "Status");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.HasIndex("StoryId", "Status");
+
+                    b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Comments.CommentBan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("CommentBans");
+                });
+
             modelBuilder.Entity("Almanac.Core.Importing.ImportedRecord", b =>
                 {
                     b.Property<string>("Source")
@@ -365,6 +444,9 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Circa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentsClosed")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -808,6 +890,24 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Almanac.Core.Comments.Comment", b =>
+                {
+                    b.HasOne("Almanac.Core.Comments.Comment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Almanac.Core.Stories.Story", "Story")
+                        .WithMany("Comments")
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Parent");
+
+                    b.Navigation("Story");
+                });
+
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>
                 {
                     b.HasOne("Almanac.Core.Stories.Story", null)
@@ -963,6 +1063,8 @@ namespace Almanac.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Almanac.Core.Stories.Story", b =>
                 {
+                    b.Navigation("Comments");
+
                     b.Navigation("Features");
 
                     b.Navigation("Sources");
