@@ -16,6 +16,18 @@ public sealed class BrowserApp : AlmanacApp
 
     private IPlaywright? playwright;
 
+    /// <summary>
+    /// How long a Playwright expectation keeps retrying. The suite shares two cores with a second
+    /// test process and Chromium; Playwright's five-second default timed out there while the same
+    /// page rendered in under a second on an idle machine.
+    /// </summary>
+    public const float ExpectTimeoutMs = 30_000;
+
+    static BrowserApp()
+    {
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
+    }
+
     public BrowserApp()
     {
         UseKestrel(0);

@@ -32,6 +32,7 @@ public sealed class CommentsBrowserApp : CommentsApp
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         Assert.True(File.Exists(BrowserApp.ChromiumPath), $"{BrowserApp.ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
+        Assertions.SetDefaultExpectTimeout(BrowserApp.ExpectTimeoutMs);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
