@@ -8,6 +8,7 @@ using Almanac.Web.Features.Embed;
 using Almanac.Web.Features.Feeds;
 using Almanac.Web.Features.Media;
 using Almanac.Web.Features.MostRead;
+using Almanac.Web.Features.Publishing;
 using Almanac.Web.Features.RandomStory;
 using Almanac.Web.Features.Sitemaps;
 using Almanac.Web.Features.Stories;
@@ -36,6 +37,7 @@ builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
 builder.Services.AddMostRead();
 builder.Services.AddComments();
+builder.Services.AddPublishing();
 builder.WebHost.ConfigureKestrel(k =>
 {
     k.AddServerHeader = false;

@@ -71,6 +71,9 @@ public class Story
 
     public DateTime? PublishedAtUtc { get; set; }
 
+    /// <summary>When a <see cref="StoryStatus.Scheduled"/> story goes live on its own.</summary>
+    public DateTime? PublishAtUtc { get; set; }
+
     public DateTime UpdatedAtUtc { get; set; }
 
     public HistoricalDate Date

@@ -35,6 +35,8 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         // statistics) would pick such an index and scan the whole table for a day page.
         builder.HasIndex(s => new { s.PlacementMonth, s.PlacementDay, s.Status, s.Year });
         builder.HasIndex(s => new { s.Year, s.Status });
+        // The scheduler's one query: the scheduled stories that are due.
+        builder.HasIndex(s => new { s.PublishAtUtc, s.Status });
 
         builder.HasOne(s => s.Image).WithMany().HasForeignKey(s => s.ImageId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(s => s.Sources).WithOne().HasForeignKey(s => s.StoryId).OnDelete(DeleteBehavior.Cascade);

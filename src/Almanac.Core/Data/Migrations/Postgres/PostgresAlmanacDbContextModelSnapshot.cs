@@ -506,6 +506,9 @@ namespace Almanac.Core.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTime?>("PublishAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -541,6 +544,8 @@ namespace Almanac.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("PublishAtUtc", "Status");
 
                     b.HasIndex("Year", "Status");
 
