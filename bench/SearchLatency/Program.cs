@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Almanac.Core.Data;
+using Almanac.Core.Sample;
 using Almanac.Core.Search;
 using Almanac.Core.Stories;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ var slugs = await db.Stories.AsNoTracking().OrderBy(s => s.Id).Where(s => s.Id %
 var search = StorySearch.For(db);
 var random = new Random(1);
 
-// The generator writes from a 40-word vocabulary, so every word is in many stories: these are the
-// broad queries a reader types, not needle-in-a-haystack ones.
+// The generator writes from a 40-word vocabulary, so every such word is in most stories: the broadest
+// queries a reader can type. Its invented names follow a long tail, like the names real readers look for.
 var cases = new (string Name, Func<Task> Run)[]
 {
     ("indexed lookup (baseline)", async () =>
@@ -38,6 +39,9 @@ var cases = new (string Name, Func<Task> Run)[]
     ("phrase", () => search.SearchAsync(new SearchQuery("\"printing guild\""), now)),
     ("word + kind + BC range", () => search.SearchAsync(new SearchQuery("railway", StoryKind.Birth, FromYear: -499, ToYear: 0), now)),
     ("word, page 5", () => search.SearchAsync(new SearchQuery("council", Page: 5), now)),
+    ($"frequent name `{StoryGenerator.Name(0).ToLowerInvariant()}`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(0)), now)),
+    ($"rare name `{StoryGenerator.Name(20_000).ToLowerInvariant()}`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(20_000)), now)),
+    ($"name + word `{StoryGenerator.Name(50).ToLowerInvariant()} treaty`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(50) + " treaty"), now)),
     ("no results", () => search.SearchAsync(new SearchQuery("zyxwvut"), now)),
 };
 

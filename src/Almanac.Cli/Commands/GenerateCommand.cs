@@ -68,16 +68,12 @@ public sealed class GenerateCommand : AsyncCommand<GenerateCommand.Settings>
                 var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
                 var topics = await db.Topics.Where(t => t.Slug.StartsWith("generated-topic-")).ToDictionaryAsync(t => t.Slug, cancellationToken);
                 int end = Math.Min(settings.Stories, start + BatchSize - 1);
-                var existing = (await db.Stories.Where(s => s.Slug.StartsWith(prefix)).Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
-                for (int n = start; n <= end; n++)
+                // Draw every story even when it exists, so the random sequence (and so the data) is the same on resume.
+                var batch = Enumerable.Range(start, end - start + 1).Select(n => generator.Next(n, now)).ToList();
+                var slugs = batch.Select(s => s.Slug).ToList();
+                var existing = (await db.Stories.Where(s => slugs.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
+                foreach (var story in batch.Where(s => !existing.Contains(s.Slug)))
                 {
-                    // Draw every story even when it exists, so the random sequence (and so the data) is the same on resume.
-                    var story = generator.Next(n, now);
-                    if (existing.Contains(story.Slug))
-                    {
-                        continue;
-                    }
-
                     story.Categories = [.. story.Categories.Select(c => categories[c.Slug])];
                     story.Topics = [.. story.Topics.Select(t => topics[t.Slug])];
                     db.Stories.Add(story);

@@ -29,6 +29,35 @@ public sealed class StoryGenerator(int seed)
 
     public const int TopicPoolSize = 2000;
 
+    /// <summary>How many invented place and person names the stories draw on.</summary>
+    public const int NamePoolSize = 50_000;
+
+    private static readonly string[] Syllables =
+    [
+        "ka", "ro", "vel", "mar", "ost", "ri", "da", "len", "tho", "bre", "sal", "im", "ur", "qui", "fen", "go",
+        "nar", "pe", "lis", "dun", "ha", "zor", "ae", "mon", "tu", "wy", "cer", "and", "ol", "bri", "sek", "ny",
+    ];
+
+    // Names follow a long tail, as in real history writing: a few appear in thousands of stories, most in a handful.
+    private static readonly Lazy<string[]> Names = new(() =>
+    {
+        var names = new Random(20_241_104);
+        var pool = new HashSet<string>(StringComparer.Ordinal);
+        while (pool.Count < NamePoolSize)
+        {
+            var sb = new StringBuilder();
+            int parts = 2 + names.Next(3);
+            for (int i = 0; i < parts; i++)
+            {
+                sb.Append(Syllables[names.Next(Syllables.Length)]);
+            }
+
+            pool.Add(Cap(sb.ToString()));
+        }
+
+        return [.. pool];
+    });
+
     private readonly Random random = new(seed);
 
     public IReadOnlyList<Category> Categories { get; } =
@@ -52,7 +81,7 @@ public sealed class StoryGenerator(int seed)
 
         var date = random.Next(20) == 0 ? HistoricalDate.InYear(year) : HistoricalDate.OnDay(year, day.Month, day.Day);
         var kind = StoryKinds.All[random.Next(10) switch { < 6 => 0, < 8 => 1, < 9 => 2, _ => 3 }];
-        var title = $"The {Cap(Pick())} of {Cap(Pick())} and the {Cap(Pick())}";
+        var title = $"The {Cap(Pick())} of {PickName()} and the {Cap(Pick())}";
         var story = new Story
         {
             Slug = $"g{seed}-{number}-{Slugs.From(title)}",
@@ -76,6 +105,12 @@ public sealed class StoryGenerator(int seed)
 
     private string Pick() => Words[random.Next(Words.Length)];
 
+    /// <summary>The invented name of the given popularity rank (0 is the most frequent).</summary>
+    public static string Name(int rank) => Names.Value[rank];
+
+    // A Zipf-like draw: the name at rank r is picked about 1/r as often as the first.
+    private string PickName() => Names.Value[(int)Math.Min(NamePoolSize - 1, Math.Floor(Math.Pow(NamePoolSize, random.NextDouble())) - 1)];
+
     private static string Cap(string w) => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..];
 
     private string Sentence(int words)
@@ -83,7 +118,7 @@ public sealed class StoryGenerator(int seed)
         var sb = new StringBuilder(Cap(Pick()));
         for (int i = 1; i < words; i++)
         {
-            sb.Append(' ').Append(Pick());
+            sb.Append(' ').Append(random.Next(8) == 0 ? PickName() : Pick());
         }
 
         return sb.Append('.').ToString();

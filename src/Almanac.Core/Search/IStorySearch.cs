@@ -24,9 +24,9 @@ public interface IStorySearch
 /// <summary>The search for the database a context runs on.</summary>
 public static class StorySearch
 {
-    public static IStorySearch For(AlmanacDbContext db) =>
-        db.Database.IsSqlite() ? new SqliteStorySearch(db)
-        : db.Database.IsNpgsql() ? new PostgresStorySearch(db)
+    public static IStorySearch For(AlmanacDbContext db, int maxCandidates = SearchRanking.MaxCandidates) =>
+        db.Database.IsSqlite() ? new SqliteStorySearch(db, maxCandidates)
+        : db.Database.IsNpgsql() ? new PostgresStorySearch(db, maxCandidates)
         : throw new NotSupportedException($"No search index for {db.Database.ProviderName}.");
 }
 
@@ -44,8 +44,11 @@ public sealed record SearchQuery(
     public const int DefaultPerPage = 20;
 }
 
-/// <summary>One page of hits and the number of hits in all.</summary>
-public sealed record SearchResults(ParsedSearch Parsed, int Total, int Page, int PerPage, IReadOnlyList<SearchHit> Hits)
+/// <summary>
+/// One page of hits and the number of hits in all. When <see cref="TotalIsCapped"/>, the query matched
+/// more stories than a search ranks (10,000): <see cref="Total"/> is then a lower bound ("more than").
+/// </summary>
+public sealed record SearchResults(ParsedSearch Parsed, int Total, int Page, int PerPage, IReadOnlyList<SearchHit> Hits, bool TotalIsCapped = false)
 {
     public int PageCount => Math.Max(1, (Total + PerPage - 1) / PerPage);
 }

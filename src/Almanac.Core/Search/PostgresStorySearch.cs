@@ -1,5 +1,4 @@
 using Almanac.Core.Data;
-using Almanac.Core.Stories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Core.Search;
@@ -12,7 +11,7 @@ namespace Almanac.Core.Search;
 /// case- and accent-insensitive. Weights follow the SQLite ranking: title A; tags and summary B;
 /// date and highlights C; body D; ranked with <c>ts_rank</c>.
 /// </summary>
-public sealed class PostgresStorySearch(AlmanacDbContext db) : IStorySearch
+public sealed class PostgresStorySearch(AlmanacDbContext db, int maxCandidates = SearchRanking.MaxCandidates) : IStorySearch
 {
     private const int Chunk = 500;
 
@@ -31,25 +30,15 @@ public sealed class PostgresStorySearch(AlmanacDbContext db) : IStorySearch
             return new SearchResults(parsed, 0, page, perPage, []);
         }
 
-        var ranks = db.Database.SqlQuery<RankRow>($$"""
-            SELECT "StoryId" AS "Id", ts_rank('{0.1, 0.2, 0.4, 1.0}', "Document", to_tsquery('almanac', {{tsQuery}}))::float8 AS "Rank"
+        // Ranked for the newest matches, at most maxCandidates of them (see SearchRanking).
+        var candidates = db.Database.SqlQuery<SearchRanking.Candidate>($$"""
+            SELECT "StoryId" AS "Id", ts_rank('{0.1, 0.2, 0.4, 1.0}', "Document", to_tsquery('almanac', {{tsQuery}}))::float8 AS "Score"
             FROM "StorySearch" WHERE "Document" @@ to_tsquery('almanac', {{tsQuery}})
             """);
-        var hits = SearchFilters.Apply(db, db.Stories.Published(nowUtc), query).Join(ranks, s => s.Id, r => r.Id, (s, r) => new { Story = s, r.Rank });
-
-        int total = await hits.CountAsync(ct);
-        var rows = await hits.OrderByDescending(h => h.Rank).ThenBy(h => h.Story.Id)
-            .Skip((page - 1) * perPage).Take(perPage)
-            .Select(h => new
-            {
-                Card = new StoryCard(h.Story.Id, h.Story.Slug, h.Story.Title, h.Story.Kind, h.Story.Year, h.Story.Month, h.Story.Day,
-                    h.Story.Precision, h.Story.Calendar, h.Story.Circa, h.Story.PlacementMonth, h.Story.PlacementDay, h.Story.Summary),
-                h.Rank,
-            })
-            .ToListAsync(ct);
+        var (rows, total, capped) = await SearchRanking.RankAsync(db, candidates, maxCandidates, query, nowUtc, page, perPage, ct);
         if (rows.Count == 0)
         {
-            return new SearchResults(parsed, total, page, perPage, []);
+            return new SearchResults(parsed, total, page, perPage, [], capped);
         }
 
         // Highlights only for the page shown.
@@ -68,8 +57,8 @@ public sealed class PostgresStorySearch(AlmanacDbContext db) : IStorySearch
         return new SearchResults(parsed, total, page, perPage, [.. rows.Select(r =>
         {
             var m = marks.GetValueOrDefault(r.Card.Id);
-            return SearchFilters.Hit(r.Card, m?.Title, [m?.Summary, m?.Highlights, m?.Body, m?.Tags], r.Rank);
-        })]);
+            return SearchFilters.Hit(r.Card, m?.Title, [m?.Summary, m?.Highlights, m?.Body, m?.Tags], r.Score);
+        })], capped);
     }
 
     public async Task ReindexAsync(IReadOnlyCollection<int> storyIds, CancellationToken ct = default)
@@ -108,13 +97,6 @@ public sealed class PostgresStorySearch(AlmanacDbContext db) : IStorySearch
 
     // PostgreSQL text cannot hold U+0000.
     private static string Text(string value) => value.Replace('\0', ' ');
-
-    private sealed class RankRow
-    {
-        public int Id { get; set; }
-
-        public double Rank { get; set; }
-    }
 
     private sealed class MarkRow
     {

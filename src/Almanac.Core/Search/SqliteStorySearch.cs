@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Almanac.Core.Data;
-using Almanac.Core.Stories;
 using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Core.Search;
@@ -11,7 +10,7 @@ namespace Almanac.Core.Search;
 /// (case- and accent-insensitive) and prefix indexes for 2 and 3 characters. It holds every story;
 /// the publishing rule is applied when searching, by joining the stories table.
 /// </summary>
-public sealed class SqliteStorySearch(AlmanacDbContext db) : IStorySearch
+public sealed class SqliteStorySearch(AlmanacDbContext db, int maxCandidates = SearchRanking.MaxCandidates) : IStorySearch
 {
     private const int Chunk = 500;
 
@@ -32,23 +31,15 @@ public sealed class SqliteStorySearch(AlmanacDbContext db) : IStorySearch
         var match = parsed.ToFts5();
         // bm25() weights in column order: title, date, summary, highlights, body, tags. A word in the
         // title counts most, then a topic or category name, the summary, the date, highlights and body.
-        var ranks = db.Database.SqlQuery<RankRow>(
-            $"SELECT rowid AS Id, bm25(StorySearch, 10.0, 3.0, 4.0, 2.0, 1.0, 6.0) AS Rank FROM StorySearch WHERE StorySearch MATCH {match}");
-        var hits = SearchFilters.Apply(db, db.Stories.Published(nowUtc), query).Join(ranks, s => s.Id, r => r.Id, (s, r) => new { Story = s, r.Rank });
-
-        int total = await hits.CountAsync(ct);
-        var rows = await hits.OrderBy(h => h.Rank).ThenBy(h => h.Story.Id)
-            .Skip((page - 1) * perPage).Take(perPage)
-            .Select(h => new
-            {
-                Card = new StoryCard(h.Story.Id, h.Story.Slug, h.Story.Title, h.Story.Kind, h.Story.Year, h.Story.Month, h.Story.Day,
-                    h.Story.Precision, h.Story.Calendar, h.Story.Circa, h.Story.PlacementMonth, h.Story.PlacementDay, h.Story.Summary),
-                h.Rank,
-            })
-            .ToListAsync(ct);
+        // Scored only for the rows SearchRanking keeps: FTS5 hands out rowids newest first without sorting.
+        var candidates = db.Database.SqlQuery<SearchRanking.Candidate>($"""
+            SELECT rowid AS Id, -bm25(StorySearch, 10.0, 3.0, 4.0, 2.0, 1.0, 6.0) AS Score
+            FROM StorySearch WHERE StorySearch MATCH {match}
+            """);
+        var (rows, total, capped) = await SearchRanking.RankAsync(db, candidates, maxCandidates, query, nowUtc, page, perPage, ct);
         if (rows.Count == 0)
         {
-            return new SearchResults(parsed, total, page, perPage, []);
+            return new SearchResults(parsed, total, page, perPage, [], capped);
         }
 
         // Highlights only for the page shown, not for every match.
@@ -67,8 +58,8 @@ public sealed class SqliteStorySearch(AlmanacDbContext db) : IStorySearch
         return new SearchResults(parsed, total, page, perPage, [.. rows.Select(r =>
         {
             var m = marks.GetValueOrDefault(r.Card.Id);
-            return SearchFilters.Hit(r.Card, m?.Title, [m?.Summary, m?.Highlights, m?.Body, m?.Tags], -r.Rank);
-        })]);
+            return SearchFilters.Hit(r.Card, m?.Title, [m?.Summary, m?.Highlights, m?.Body, m?.Tags], r.Score);
+        })], capped);
     }
 
     public async Task ReindexAsync(IReadOnlyCollection<int> storyIds, CancellationToken ct = default)
@@ -128,13 +119,6 @@ public sealed class SqliteStorySearch(AlmanacDbContext db) : IStorySearch
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await work();
         await transaction.CommitAsync(ct);
-    }
-
-    private sealed class RankRow
-    {
-        public int Id { get; set; }
-
-        public double Rank { get; set; }
     }
 
     private sealed class MarkRow

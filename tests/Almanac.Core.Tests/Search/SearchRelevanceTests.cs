@@ -157,3 +157,57 @@ public class SearchRelevanceTests(SampleSearchFixture fixture) : IClassFixture<S
         Assert.Equal(first.Total, second.Total);
     }
 }
+
+/// <summary>A search ranks a bounded window of matches: the newest ones, after the filters.</summary>
+public class SearchCandidateCapTests(SampleSearchFixture fixture) : IClassFixture<SampleSearchFixture>
+{
+    private const int Cap = 5;
+
+    private SearchDatabase Db => fixture.Database;
+
+    [Fact]
+    public async Task ABroadQuery_RanksOnlyTheNewestMatchesAndSaysTheTotalIsALowerBound()
+    {
+        var everything = await Db.SearchAsync(new SearchQuery("the", PerPage: 100));
+        Assert.False(everything.TotalIsCapped);
+        Assert.True(everything.Total > Cap * 2, $"the sample corpus should hold many stories with \"the\", found {everything.Total}");
+
+        var capped = await SearchAsync(new SearchQuery("the", PerPage: 100));
+
+        Assert.True(capped.TotalIsCapped);
+        Assert.Equal(Cap, capped.Total);
+        var newest = everything.Hits.Select(h => h.Story.Id).OrderDescending().Take(Cap).Order();
+        Assert.Equal(newest, capped.Hits.Select(h => h.Story.Id).Order());
+        // Within the window, still best first.
+        Assert.Equal(capped.Hits.OrderByDescending(h => h.Rank).Select(h => h.Story.Id), capped.Hits.Select(h => h.Story.Id));
+    }
+
+    [Fact]
+    public async Task FiltersApplyInsideTheWindow()
+    {
+        var births = await Db.SearchAsync(new SearchQuery("the", StoryKind.Birth, PerPage: 100));
+        Assert.True(births.Total > Cap, $"the sample corpus should hold more than {Cap} births with \"the\", found {births.Total}");
+
+        var capped = await SearchAsync(new SearchQuery("the", StoryKind.Birth, PerPage: 100));
+
+        Assert.Equal(Cap, capped.Hits.Count);
+        Assert.All(capped.Hits, h => Assert.Equal(StoryKind.Birth, h.Story.Kind));
+        Assert.Equal(births.Hits.Select(h => h.Story.Id).OrderDescending().Take(Cap).Order(), capped.Hits.Select(h => h.Story.Id).Order());
+    }
+
+    [Fact]
+    public async Task AQueryBelowTheCap_IsExact()
+    {
+        var exact = await Db.SearchAsync(new SearchQuery("obregon"));
+        var windowed = await SearchAsync(new SearchQuery("obregon"));
+
+        Assert.False(windowed.TotalIsCapped);
+        Assert.Equal(exact.Hits.Select(h => h.Story.Id), windowed.Hits.Select(h => h.Story.Id));
+    }
+
+    private async Task<SearchResults> SearchAsync(SearchQuery query)
+    {
+        await using var db = Db.OpenAny();
+        return await StorySearch.For(db, Cap).SearchAsync(query, SearchDatabase.Now);
+    }
+}

@@ -113,7 +113,8 @@ public static partial class ApiEndpoints
             results.PerPage,
             results.PageCount,
             [.. results.Hits.Select(h => new ApiSearchHit(c.Summary(h.Story), h.TitleHtml, h.SnippetHtml, h.Rank))],
-            links);
+            links,
+            results.TotalIsCapped);
         return ConditionalGet.Respond(c.Http, JsonSerializer.SerializeToUtf8Bytes(body, c.JsonOptions.Value.SerializerOptions), Json, null, TimeSpan.FromMinutes(1));
     }
 

@@ -220,7 +220,9 @@ public sealed record ApiRoot(string Name, string Version, string Today, string D
 
 /// <summary>
 /// One page of search hits, best first. <c>query</c> is the text searched for (cut to 200 characters);
-/// <c>message</c> says why nothing was searched or what was left out, else null.
+/// <c>message</c> says why nothing was searched or what was left out, else null. When
+/// <c>totalIsLowerBound</c>, the words matched more stories than a search ranks (10,000): the newest
+/// 10,000 matches were ranked and <c>total</c> means "at least".
 /// </summary>
 public sealed record ApiSearchResults(
     string Query,
@@ -230,7 +232,8 @@ public sealed record ApiSearchResults(
     int PerPage,
     int PageCount,
     IReadOnlyList<ApiSearchHit> Items,
-    ApiPageLinks Links);
+    ApiPageLinks Links,
+    bool TotalIsLowerBound);
 
 /// <summary>
 /// A matching story. <c>titleHtml</c> and <c>snippetHtml</c> are HTML-encoded text whose only markup
