@@ -8,15 +8,29 @@ using Microsoft.EntityFrameworkCore;
 
 // Search latency on a generated database: each query type run in a timed loop after a warm-up, with a
 // trivial indexed lookup (a story by its unique slug) measured in the same run as the yardstick.
-// Usage: SearchLatency <sqlite-file> [iterations]   (bench/search.sh builds the database and runs this)
+// Usage: SearchLatency <sqlite-file> [iterations]        times the queries
+//        SearchLatency build <sqlite-file> <stories> <seed>  builds the database (see BulkLoad)
+// bench/search.sh does both.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: SearchLatency <sqlite-file> [iterations]");
+    Console.Error.WriteLine("usage: SearchLatency <sqlite-file> [iterations] | SearchLatency build <sqlite-file> <stories> <seed>");
     return 2;
 }
 
+if (args[0] == "build")
+{
+    return await Almanac.Bench.SearchLatency.BulkLoad.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+}
+
 int iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-var options = new DbContextOptionsBuilder<SqliteAlmanacDbContext>().UseSqlite($"Data Source={args[0]};Mode=ReadOnly").Options;
+var builder = new DbContextOptionsBuilder<SqliteAlmanacDbContext>().UseSqlite($"Data Source={args[0]};Mode=ReadOnly");
+if (Environment.GetEnvironmentVariable("SEARCH_SQL") == "1")
+{
+    // Prints every statement with its time, to read the plans behind a figure.
+    builder.LogTo(Console.Error.WriteLine, [DbLoggerCategory.Database.Command.Name], Microsoft.Extensions.Logging.LogLevel.Information);
+}
+
+var options = builder.Options;
 var now = DateTime.UtcNow;
 await using var db = new SqliteAlmanacDbContext(options);
 int total = await db.Stories.CountAsync();

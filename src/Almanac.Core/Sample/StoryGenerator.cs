@@ -66,8 +66,12 @@ public sealed class StoryGenerator(int seed)
     public IReadOnlyList<Topic> Topics { get; } =
         [.. Enumerable.Range(1, TopicPoolSize).Select(i => new Topic { Slug = $"generated-topic-{i}", Name = $"Generated topic {i}" })];
 
-    /// <summary>The story with the given number; numbers are stable for a seed, so runs can resume.</summary>
-    public Story Next(int number, DateTime nowUtc)
+    /// <summary>
+    /// The story with the given number; numbers are stable for a seed, so runs can resume. Without
+    /// <paramref name="renderBody"/> only the Markdown body is set and the caller calls
+    /// <see cref="Story.SetBody"/> (rendering is most of the cost; bulk loaders do it in parallel).
+    /// </summary>
+    public Story Next(int number, DateTime nowUtc, bool renderBody = true)
     {
         var day = CalendarDay.FromDayOfLeapYear(random.Next(366));
         int year = random.Next(-800, 2021);
@@ -99,7 +103,16 @@ public sealed class StoryGenerator(int seed)
             Topics = [.. Enumerable.Range(0, 3).Select(_ => Topics[random.Next(Topics.Count)]).Distinct()],
             Sources = [new Source { Title = "Generated source", Url = $"https://example.org/source/{number}", Position = 0 }],
         };
-        story.SetBody(string.Join("\n\n", Enumerable.Range(0, 5).Select(_ => $"*Generated text.* {Sentence(25)} {Sentence(30)} {Sentence(20)}")));
+        var body = string.Join("\n\n", Enumerable.Range(0, 5).Select(_ => $"*Generated text.* {Sentence(25)} {Sentence(30)} {Sentence(20)}"));
+        if (renderBody)
+        {
+            story.SetBody(body);
+        }
+        else
+        {
+            story.Body = body;
+        }
+
         return story;
     }
 

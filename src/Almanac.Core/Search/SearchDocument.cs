@@ -37,19 +37,21 @@ public sealed record SearchDocument(int Id, string Title, string Date, string Su
                 Categories = s.Categories.Select(c => c.Name).ToList(),
             })
             .ToListAsync(ct);
-        return [.. rows.Select(r =>
-        {
-            var date = HistoricalDate.FromParts(r.Year, r.Month, r.Day, r.Precision, r.Calendar, r.Circa);
-            return new SearchDocument(
-                r.Id,
-                Clean(r.Title),
-                Clean($"{date.YearText} {date.ToDisplayString(English)}"),
-                Clean(r.Summary),
-                Clean(string.Join('\n', r.Highlights)),
-                Clean(StoryMarkdown.ToPlainText(r.Body)),
-                Clean(string.Join('\n', r.Topics.Concat(r.Categories))));
-        })];
+        return [.. rows.Select(r => From(
+            r.Id, r.Title, HistoricalDate.FromParts(r.Year, r.Month, r.Day, r.Precision, r.Calendar, r.Circa),
+            r.Summary, r.Highlights, r.Body, r.Topics.Concat(r.Categories)))];
     }
+
+    /// <summary>The document of one story from its parts (tags: the names of its topics and categories).</summary>
+    public static SearchDocument From(int id, string title, HistoricalDate date, string summary, IEnumerable<string> highlights, string markdownBody, IEnumerable<string> tags) =>
+        new(
+            id,
+            Clean(title),
+            Clean($"{date.YearText} {date.ToDisplayString(English)}"),
+            Clean(summary),
+            Clean(string.Join('\n', highlights)),
+            Clean(StoryMarkdown.ToPlainText(markdownBody)),
+            Clean(string.Join('\n', tags)));
 
     // Stored text must not carry the highlight markers, or it could fake a match.
     private static string Clean(string text) => SearchText.Clean(text);

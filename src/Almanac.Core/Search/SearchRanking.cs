@@ -34,19 +34,20 @@ public static class SearchRanking
         AlmanacDbContext db, IQueryable<Candidate> candidates, int maxCandidates, SearchQuery query, DateTime nowUtc, int page, int perPage, CancellationToken ct)
     {
         // The filters run inside the window, so a filtered query still sees up to the cap of its own matches.
-        var all = await SearchFilters.Apply(db, db.Stories.Published(nowUtc), query)
+        var window = SearchFilters.Apply(db, db.Stories.Published(nowUtc), query)
             .Join(candidates, s => s.Id, c => c.Id, (s, c) => c)
             .OrderByDescending(c => c.Id)
-            .Take(maxCandidates)
+            .Take(maxCandidates);
+        // Counting needs no scores, so SQLite skips them; the page orders the window in the database.
+        int total = await window.CountAsync(ct);
+        bool capped = total >= maxCandidates;
+        var ids = await window.OrderByDescending(c => c.Score).ThenBy(c => c.Id)
+            .Skip((page - 1) * perPage).Take(perPage)
             .Select(c => new { c.Id, c.Score })
             .ToListAsync(ct);
-        bool capped = all.Count >= maxCandidates;
-        var ids = all.OrderByDescending(c => c.Score).ThenBy(c => c.Id)
-            .Skip((page - 1) * perPage).Take(perPage)
-            .ToList();
         if (ids.Count == 0)
         {
-            return ([], all.Count, capped);
+            return ([], total, capped);
         }
 
         var wanted = ids.Select(i => i.Id).ToList();
@@ -54,6 +55,6 @@ public static class SearchRanking
             .Select(s => new StoryCard(s.Id, s.Slug, s.Title, s.Kind, s.Year, s.Month, s.Day,
                 s.Precision, s.Calendar, s.Circa, s.PlacementMonth, s.PlacementDay, s.Summary))
             .ToDictionaryAsync(c => c.Id, ct);
-        return ([.. ids.Where(i => cards.ContainsKey(i.Id)).Select(i => new Ranked(cards[i.Id], i.Score))], all.Count, capped);
+        return ([.. ids.Where(i => cards.ContainsKey(i.Id)).Select(i => new Ranked(cards[i.Id], i.Score))], total, capped);
     }
 }
