@@ -460,8 +460,8 @@ internal sealed class ImportBatch(AlmanacDbContext db, string source, ImportOpti
         var storyIds = comments.Select(c => Target(c.StorySourceId)).OfType<int>().Distinct().ToList();
         existingStoryIds = (await db.Stories.Where(s => storyIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct)).ToHashSet();
         var parentIds = comments.Select(c => Target(c.ParentSourceId)).OfType<int>().Distinct().ToList();
-        existingComments = await db.Comments.Where(c => parentIds.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id, c => (c.StoryId, c.ParentId), ct);
+        existingComments = (await db.Comments.Where(c => parentIds.Contains(c.Id)).Select(c => new { c.Id, c.StoryId, c.ParentId }).ToListAsync(ct))
+            .ToDictionary(c => c.Id, c => (c.StoryId, c.ParentId));
     }
 
     private async Task LoadUsersAsync(List<ImportEntry> batch, CancellationToken ct)
@@ -735,26 +735,21 @@ internal sealed class ImportBatch(AlmanacDbContext db, string source, ImportOpti
     /// <summary>The top-level comment a reply belongs to (one level of replies: a reply to a reply joins its thread).</summary>
     private void SetParent(CommentEntry entry, Comment comment, Story? story, int? storyId)
     {
-        comment.Parent = null;
-        comment.ParentId = null;
         if (entry.Comment.ParentSourceId is not { } parentKey)
         {
+            Link(comment, null, null);
             return;
         }
 
         if (commentsBySourceId.TryGetValue(parentKey, out var parent) && (parent.Story == story && story is not null || (storyId is not null && parent.StoryId == storyId)))
         {
-            if (parent.Parent is { } grand)
+            if (parent.Parent is not null || parent.ParentId is not null)
             {
-                comment.Parent = grand;
-            }
-            else if (parent.ParentId is int grandId)
-            {
-                comment.ParentId = grandId;
+                Link(comment, parent.Parent, parent.ParentId);
             }
             else
             {
-                comment.Parent = parent;
+                Link(comment, parent, null);
             }
 
             return;
@@ -764,13 +759,28 @@ internal sealed class ImportBatch(AlmanacDbContext db, string source, ImportOpti
         if (records.TryGetValue(parentKey, out var record) && record.TargetId is int parentId
             && existingComments.TryGetValue(parentId, out var known) && known.StoryId == ownStory && ownStory != 0)
         {
-            comment.ParentId = known.ParentId ?? parentId;
+            Link(comment, null, known.ParentId ?? parentId);
             return;
         }
 
+        Link(comment, null, null);
         if (dryRunKeys?.Contains(parentKey) != true)
         {
             counts.Notes.Add(new NoteEntry(entry.Location, $"{entry.SourceId} answers {parentKey}, which is not on the site; it is imported as a comment of its own."));
+        }
+    }
+
+    /// <summary>
+    /// Sets the parent through the navigation when the parent is tracked (setting only the key of an
+    /// entity whose navigation points elsewhere would be undone when changes are detected).
+    /// </summary>
+    private void Link(Comment comment, Comment? parent, int? parentId)
+    {
+        parent ??= parentId is int id ? db.Comments.Local.FirstOrDefault(c => c.Id == id) : null;
+        comment.Parent = parent;
+        if (parent is null)
+        {
+            comment.ParentId = parentId;
         }
     }
 
