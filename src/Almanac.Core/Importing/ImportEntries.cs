@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Almanac.Core.Calendar;
+using Almanac.Core.Comments;
 using Almanac.Core.Stories;
 
 namespace Almanac.Core.Importing;
@@ -23,10 +24,16 @@ public sealed record TagEntry(string Location, ImportedTag Tag, bool IsTopic) : 
 public sealed record RedirectEntry(string Location, string FromPath, string ToPath, string Source) : ImportEntry(Location);
 
 /// <summary>
-/// A record Almanac has no entity for yet (a WordPress comment until comments exist): kept as JSON in
+/// A record Almanac has no entity for (a WordPress pingback or trackback): kept as JSON in
 /// <see cref="ImportedRecord.Data"/> so a later version can bring it in without the file.
 /// </summary>
 public sealed record KeptEntry(string Location, string SourceId, string Kind, string Json) : ImportEntry(Location);
+
+/// <summary>A reader's comment on a story of the same source, keyed on its id there ("comment:7").</summary>
+public sealed record CommentEntry(string Location, string SourceId, ImportedComment Comment) : ImportEntry(Location);
+
+/// <summary>A newsroom author (a WordPress <c>wp:author</c>), keyed on their login ("author:meditor").</summary>
+public sealed record AuthorEntry(string Location, string SourceId, ImportedAuthor Author) : ImportEntry(Location);
 
 /// <summary>A record that cannot be imported, and why. Skipped, or the end of the run with <c>--strict</c>.</summary>
 public sealed record ProblemEntry(string Location, string Reason) : ImportEntry(Location);
@@ -88,9 +95,43 @@ public sealed class ImportedStory
     /// <summary>Old addresses of this story (they redirect to its page).</summary>
     public IReadOnlyList<string> OldPaths { get; init; } = [];
 
+    /// <summary>An editor (or WordPress's <c>comment_status</c> closed) closed comments on the story.</summary>
+    // Left out of the fingerprint when false, so records imported before this field existed keep their hash.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CommentsClosed { get; init; }
+
     /// <summary>Source data without a column (post meta), kept as JSON on the import record.</summary>
     public string? Data { get; init; }
 }
+
+/// <summary>
+/// A comment as a source describes it. <see cref="StorySourceId"/> names the story's record in the
+/// same source ("post:42"); <see cref="ParentSourceId"/> the top-level comment it answers, if any (the
+/// reader flattens deeper threads, as Almanac keeps one level of replies).
+/// </summary>
+public sealed record ImportedComment
+{
+    public required string StorySourceId { get; init; }
+
+    public string? ParentSourceId { get; init; }
+
+    public required string AuthorName { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>Exactly as the source has it; the site decides what is safe to show, as for a reader's comment.</summary>
+    public required string Body { get; init; }
+
+    public CommentStatus Status { get; init; }
+
+    public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>The key deletion links name (our own export); a new one is made when absent.</summary>
+    public string? DeleteKey { get; init; }
+}
+
+/// <summary>An author to become a newsroom account without a password (they choose one through a password link).</summary>
+public sealed record ImportedAuthor(string Login, string? Email, string DisplayName);
 
 /// <summary>A category or topic by name; the slug is made from the name unless given.</summary>
 public sealed record ImportedTag(string Name, string? Slug = null, string? Description = null)

@@ -25,7 +25,15 @@ public sealed class ImportReport
 
     public int TagsCreated { get; set; }
 
-    /// <summary>Records kept for later (comments until there is a comment entity).</summary>
+    public int CommentsCreated { get; set; }
+
+    /// <summary>Comments rewritten by <c>--update</c> because the file changed them.</summary>
+    public int CommentsUpdated { get; set; }
+
+    /// <summary>Newsroom accounts made for authors (without passwords).</summary>
+    public int UsersCreated { get; set; }
+
+    /// <summary>Records kept for later (pingbacks and trackbacks).</summary>
     public int Kept { get; set; }
 
     /// <summary>True when <c>--strict</c> stopped the run at a bad record.</summary>

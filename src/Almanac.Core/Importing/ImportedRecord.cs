@@ -18,13 +18,13 @@ public class ImportedRecord
     /// <summary>What the record became: see <see cref="ImportedKinds"/>.</summary>
     public required string Kind { get; set; }
 
-    /// <summary>Id of the story or media item made from it; null for records kept for later (comments).</summary>
+    /// <summary>Id of the story, media item or comment made from it; null for records kept for later (pingbacks) and for users (their id is in <see cref="Data"/>).</summary>
     public int? TargetId { get; set; }
 
     /// <summary>Hash of the record as read, so <c>--update</c> leaves unchanged records alone.</summary>
     public string ContentHash { get; set; } = "";
 
-    /// <summary>What the source said that Almanac has no column for yet (post meta, comments), as JSON.</summary>
+    /// <summary>What the source said that Almanac has no column for yet (post meta, pingbacks), as JSON.</summary>
     public string? Data { get; set; }
 
     public DateTime ImportedAtUtc { get; set; }
@@ -35,4 +35,6 @@ public static class ImportedKinds
     public const string Story = "story";
     public const string Media = "media";
     public const string Comment = "comment";
+    public const string User = "user";
+
 }

@@ -1,6 +1,8 @@
 using Almanac.Core.Data;
+using Almanac.Core.Media;
 using Almanac.Core.Stories;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Almanac.Core.Importing;
 
@@ -82,7 +84,13 @@ public static class Importer
         // Counts are taken on a copy and kept only when the batch commits (or, in a dry run, completes).
         var counts = new BatchCounts();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await new ImportBatch(db, source, options, counts, dryRunKeys, nowUtc).WriteAsync(batch, ct);
+        // The media store, when the caller registered one, receives the variants of files found beside the
+        // export (a WXR's uploads folder). The database store shares this context, so its rows are part of
+        // the batch's transaction.
+        var media = scope.ServiceProvider.GetService<IMediaStore>() is { } store
+            ? new ImportMedia(store, scope.ServiceProvider.GetService<IOptions<MediaOptions>>()?.Value ?? new MediaOptions())
+            : null;
+        await new ImportBatch(db, source, options, counts, dryRunKeys, nowUtc, media).WriteAsync(batch, ct);
         if (counts.Stop)
         {
             // --strict met a bad record: nothing of this batch is kept, and the problem is reported.
@@ -106,6 +114,9 @@ public static class Importer
     internal sealed class StrictStopException : Exception;
 }
 
+/// <summary>Where processed image variants go, and the limits they are processed with.</summary>
+internal sealed record ImportMedia(IMediaStore Store, MediaOptions Options);
+
 /// <summary>What one batch did; added to the report only once the batch is through.</summary>
 internal sealed class BatchCounts
 {
@@ -123,6 +134,12 @@ internal sealed class BatchCounts
 
     public int Kept { get; set; }
 
+    public int CommentsCreated { get; set; }
+
+    public int CommentsUpdated { get; set; }
+
+    public int UsersCreated { get; set; }
+
     public bool Stop { get; set; }
 
     public List<ProblemEntry> Problems { get; } = [];
@@ -138,6 +155,9 @@ internal sealed class BatchCounts
         report.RedirectsCreated += RedirectsCreated;
         report.TagsCreated += TagsCreated;
         report.Kept += Kept;
+        report.CommentsCreated += CommentsCreated;
+        report.CommentsUpdated += CommentsUpdated;
+        report.UsersCreated += UsersCreated;
         Problems.ForEach(report.Add);
         Notes.ForEach(report.Add);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Almanac.Core.Comments;
 using Almanac.Core.Data;
 using Almanac.Core.Media;
 using Almanac.Core.Redirects;
@@ -28,6 +29,13 @@ public class RoundTripTests
             moved.PlacementDay = 31;
             db.Redirects.Add(new Redirect { FromPath = "/on-this-day/an-old-slug/", ToPath = Redirect.ToStory(story.Slug), Source = "newsroom", CreatedAtUtc = now });
             db.Categories.Add(new Core.Topics.Category { Slug = "empty-category", Name = "Empty category", Description = "No stories yet" });
+            moved.CommentsClosed = true;
+            var question = new Comment { Story = story, AuthorName = "Ana", Email = "ana@example.org", Body = "Did the embassy open that year?\n\n<b>Just curious</b>  ", Status = CommentStatus.Approved, CreatedAtUtc = now.AddHours(1), IpHash = IpHash, DeleteKey = "0123456789ABCDEF0123456789ABCDEF" };
+            db.Comments.AddRange(
+                question,
+                new Comment { Story = story, Parent = question, AuthorName = "Maria", Email = "m@history.example", Body = "It did.", Status = CommentStatus.Pending, CreatedAtUtc = now.AddHours(2), DeleteKey = "FEDCBA9876543210FEDCBA9876543210" },
+                new Comment { Story = story, Parent = question, AuthorName = "Bob", Body = "Removed by its author.", Status = CommentStatus.Deleted, CreatedAtUtc = now.AddHours(3), DeleteKey = "00000000000000000000000000000001" },
+                new Comment { Story = moved, AuthorName = "Cheap Watches", Email = "offers@spam.example", Body = "https://spam.example", Status = CommentStatus.Spam, CreatedAtUtc = now.AddHours(4), DeleteKey = "00000000000000000000000000000002" });
             await db.SaveChangesAsync(Ct);
             return 0;
         });
@@ -41,8 +49,13 @@ public class RoundTripTests
         Assert.Contains("Exported 86 stories", export.Output, StringComparison.Ordinal);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("Created 86 stories", import.Output, StringComparison.Ordinal);
+        Assert.Contains("4 comments (0 updated)", import.Output, StringComparison.Ordinal);
         Assert.Equal(await DescribeAsync(source), await DescribeAsync(target));
+        Assert.DoesNotContain(IpHash, await File.ReadAllTextAsync(file, Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await SiteDatabase.ReadAsync(target, db => db.Comments.CountAsync(c => c.IpHash != null, Ct)));
     }
+
+    private const string IpHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     /// <summary>Every exported entity as text, keyed by slug or path rather than by id (ids may differ).</summary>
     private static Task<List<string>> DescribeAsync(string connectionString) => SiteDatabase.ReadAsync(connectionString, async db =>
@@ -57,13 +70,16 @@ public class RoundTripTests
                 string.Join(",", s.Categories.Select(c => c.Slug).Order()), string.Join(",", s.Topics.Select(t => t.Slug).Order()),
                 string.Join(",", s.Sources.OrderBy(x => x.Position).Select(x => $"{x.Position}:{x.Title}<{x.Url}>")),
                 s.Image is { } i ? $"{i.StorageKey};{i.ContentType};{i.Width}x{i.Height};{i.AltText};{i.CreditText};{i.CreditUrl};{i.Licence}" : "",
-                string.Join(",", s.Features.Select(f => $"{f.Month}-{f.Day}"))));
+                string.Join(",", s.Features.Select(f => $"{f.Month}-{f.Day}")), s.CommentsClosed));
         }
 
         lines.AddRange((await db.Categories.AsNoTracking().ToListAsync(Ct)).Select(c => $"category {c.Slug}|{c.Name}|{c.Description}").Order());
         lines.AddRange((await db.Topics.AsNoTracking().ToListAsync(Ct)).Select(t => $"topic {t.Slug}|{t.Name}|{t.Description}").Order());
         lines.AddRange((await db.Media.AsNoTracking().ToListAsync(Ct)).Select(m => $"media {m.StorageKey}|{m.AltText}|{m.CreditText}|{m.Licence}|{Ticks(m.CreatedAtUtc)}").Order());
         lines.AddRange((await db.Redirects.AsNoTracking().ToListAsync(Ct)).Select(r => $"redirect {r.FromPath}|{r.ToPath}|{r.Source}").Order());
+        // Comments by their story's slug; a reply names its parent by the parent's deletion key (ids differ).
+        lines.AddRange((await db.Comments.AsNoTracking().Include(c => c.Story).Include(c => c.Parent).ToListAsync(Ct))
+            .Select(c => $"comment {c.Story!.Slug}|{c.Parent?.DeleteKey}|{c.AuthorName}|{c.Email}|{c.Body}|{c.Status}|{Ticks(c.CreatedAtUtc)}|{c.DeleteKey}").Order());
         lines.Add($"search index rows: {await CountSearchRowsAsync(db)}");
         return lines;
     });

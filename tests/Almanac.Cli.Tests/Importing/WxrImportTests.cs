@@ -18,6 +18,10 @@ public class WxrImportTests
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Created 4 stories", output, StringComparison.Ordinal);
+        Assert.Contains("5 comments (0 updated), 2 users, 1 kept for later", output, StringComparison.Ordinal);
+        Assert.Contains("almanac user reset-password", output, StringComparison.Ordinal);
+        Assert.Contains("gutenberg-press.jpg cannot be used", output, StringComparison.Ordinal);
+        Assert.Matches(@"not in the uploads folder \(1\), recorded without their picture:\s+attachment 52: 2018/12/lost-photo\.jpg", output);
         Assert.Contains("post 46 \"A Story Without Any Date\"", output, StringComparison.Ordinal);
         Assert.Contains("a post without a numeric wp:post_id", output, StringComparison.Ordinal);
         Assert.Matches(@"imported with the year only:\s+post 45", output);
@@ -52,11 +56,9 @@ public class WxrImportTests
             Assert.Equal("/category/politics-government", redirects["/category/politics/"]);
             Assert.Equal("/topic/ussr", redirects["/tag/soviet-union/"]);
 
-            var comments = await site.ImportedRecords.Where(r => r.Kind == ImportedKinds.Comment).OrderBy(r => r.SourceId).ToListAsync(Ct);
-            Assert.Equal(2, comments.Count);
-            Assert.Contains("\"status\":\"approved\"", comments[0].Data, StringComparison.Ordinal);
-            Assert.Contains("\"parentId\":\"7\"", comments[1].Data, StringComparison.Ordinal);
-            Assert.Contains("\"status\":\"pending\"", comments[1].Data, StringComparison.Ordinal);
+            Assert.Equal(5, await site.Comments.CountAsync(c => c.StoryId == mexico.Id, Ct));
+            Assert.Equal(5, await site.ImportedRecords.CountAsync(r => r.Kind == ImportedKinds.Comment && r.TargetId != null, Ct));
+            Assert.Equal([16], (await site.Stories.Include(s => s.Image).SingleAsync(s => s.Title == "Assassination of Julius Caesar", Ct)).Image!.VariantWidths);
             var post = await site.ImportedRecords.SingleAsync(r => r.SourceId == "post:42", Ct);
             Assert.Equal(mexico.Id, post.TargetId);
             Assert.Contains("Checked against the embassy archive", post.Data, StringComparison.Ordinal);
@@ -144,5 +146,6 @@ public class WxrImportTests
         string.Join("\n",
             string.Join(",", await site.Stories.OrderBy(s => s.Id).Select(s => s.Slug + "|" + s.UpdatedAtUtc.Ticks).ToListAsync(Ct)),
             await site.Redirects.CountAsync(Ct), await site.Media.CountAsync(Ct), await site.Categories.CountAsync(Ct),
-            await site.Topics.CountAsync(Ct), await site.ImportedRecords.CountAsync(Ct), await site.StoryTopics.CountAsync(Ct)));
+            await site.Topics.CountAsync(Ct), await site.ImportedRecords.CountAsync(Ct), await site.StoryTopics.CountAsync(Ct),
+            await site.Comments.CountAsync(Ct), await site.Users.CountAsync(Ct)));
 }

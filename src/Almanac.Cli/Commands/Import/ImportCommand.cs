@@ -38,7 +38,7 @@ public abstract class ImportCommand<TSettings> : AsyncCommand<TSettings>
         ImportReport report;
         try
         {
-            await using var services = settings.BuildServices();
+            await using var services = settings.BuildImportServices();
             await using (var scope = services.CreateAsyncScope())
             {
                 await AlmanacDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AlmanacDbContext>(), cancellationToken);
@@ -120,8 +120,9 @@ public abstract class ImportCommand<TSettings> : AsyncCommand<TSettings>
     {
         var verb = r.DryRun ? "Dry run, nothing written. Would create" : "Created";
         Console.WriteLine(string.Format(Invariant,
-            "{0} {1} stor{2}, {3} {4} updated, {5} skipped (already imported), {6} bad; {7} images, {8} redirects, {9} categories/topics, {10} kept for later.",
-            verb, r.Created, r.Created == 1 ? "y" : "ies", r.Updated, r.DryRun ? "would be" : "", r.Skipped, r.Bad, r.MediaCreated, r.RedirectsCreated, r.TagsCreated, r.Kept)
+            "{0} {1} stor{2}, {3} {4} updated, {5} skipped (already imported), {6} bad; {7} images, {8} redirects, {9} categories/topics, {10} comments ({11} updated), {12} users, {13} kept for later.",
+            verb, r.Created, r.Created == 1 ? "y" : "ies", r.Updated, r.DryRun ? "would be" : "", r.Skipped, r.Bad, r.MediaCreated, r.RedirectsCreated, r.TagsCreated,
+            r.CommentsCreated, r.CommentsUpdated, r.UsersCreated, r.Kept)
             .Replace("  ", " ", StringComparison.Ordinal));
         foreach (var p in r.Problems)
         {

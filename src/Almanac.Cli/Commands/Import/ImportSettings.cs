@@ -32,6 +32,9 @@ public class ImportSettings : DatabaseSettings
     [Description("Do not rank related stories at the end (for very large loads; `generate` or a later import ranks them).")]
     public bool NoRelated { get; init; }
 
+    /// <summary>The services an import runs with: the database, and whatever a format adds (a media store).</summary>
+    public virtual Microsoft.Extensions.DependencyInjection.ServiceProvider BuildImportServices() => BuildServices();
+
     public override ValidationResult Validate() =>
         !File.Exists(Path) ? ValidationResult.Error($"There is no file \"{Path}\".")
         : BatchSize is < 1 or > 100_000 ? ValidationResult.Error("--batch-size must be between 1 and 100,000.")

@@ -1,6 +1,11 @@
 using System.ComponentModel;
+using Almanac.Core.Data;
 using Almanac.Core.Importing;
 using Almanac.Core.Importing.Wxr;
+using Almanac.Core.Media;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace Almanac.Cli.Commands.Import;
@@ -10,12 +15,33 @@ public sealed class ImportWxrCommand : ImportCommand<ImportWxrCommand.Settings>
     public sealed class Settings : ImportSettings
     {
         [CommandOption("--uploads <DIR>")]
-        [Description("The site's wp-content/uploads folder: featured images are looked up there (size and type).")]
+        [Description("The site's wp-content/uploads folder: attachments found there are processed into the media library (variants in the configured store).")]
         public string? Uploads { get; init; }
 
         [CommandOption("--pages")]
         [Description("Import pages as stories too (skipped by default).")]
         public bool Pages { get; init; }
+
+        /// <summary>With an uploads folder, the media store the site is configured with (<c>Media:Store</c>, <c>Media:Path</c>).</summary>
+        public override ServiceProvider BuildImportServices()
+        {
+            var services = AddDatabase(new ServiceCollection());
+            if (Uploads is not null)
+            {
+                var media = ReadConfiguration().GetSection(MediaOptions.Section).Get<MediaOptions>() ?? new MediaOptions();
+                services.AddSingleton(Options.Create(media));
+                if (media.Store == MediaStoreKind.FileSystem)
+                {
+                    services.AddSingleton<IMediaStore>(new FileSystemMediaStore(media.Path));
+                }
+                else
+                {
+                    services.AddScoped<IMediaStore>(sp => new DatabaseMediaStore(sp.GetRequiredService<AlmanacDbContext>(), TimeProvider.System));
+                }
+            }
+
+            return services.BuildServiceProvider();
+        }
 
         public override Spectre.Console.ValidationResult Validate() =>
             Uploads is not null && !Directory.Exists(Uploads)
@@ -46,12 +72,29 @@ public sealed class ImportWxrCommand : ImportCommand<ImportWxrCommand.Settings>
             }
         }
 
-        if (wxr.CommentsKept > 0)
+        if (wxr.MissingUploads.Count > 0)
         {
-            yield return $"{wxr.CommentsKept} comments read and kept on their import records (Almanac has no comments yet; nothing of them is shown).";
+            yield return $"Attachments whose file is not in the uploads folder ({wxr.MissingUploads.Count}), recorded without their picture:";
+            foreach (var missing in wxr.MissingUploads)
+            {
+                yield return "  " + missing;
+            }
         }
 
-        // There is no media store yet: the image's reference, size, alt text and credit are recorded, its bytes are not copied.
-        yield return "Images are recorded as references (key, size, alt text, credit); their files are not copied, as the site has no media store yet.";
+        if (wxr.CommentsTrashed + wxr.PingbacksKept > 0)
+        {
+            yield return $"Comments in WordPress's trash, not imported: {wxr.CommentsTrashed}. Pingbacks and trackbacks kept on their import records only: {wxr.PingbacksKept}.";
+        }
+
+        if (report.UsersCreated > 0)
+        {
+            yield return $"{report.UsersCreated} author account{(report.UsersCreated == 1 ? " was" : "s were")} made without a password (role contributor): give each a link with `almanac user reset-password <name>`.";
+        }
+
+        if (wxr.Uploads is null)
+        {
+            // Without the files only the reference, size, alt text and credit are recorded.
+            yield return "Images are recorded as references (key, alt text, credit) without their pictures; give --uploads to bring the files in.";
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace Almanac.Core.Importing.JsonLines;
 
 /// <summary>
 /// Writes the whole site as JSON Lines: a header, categories, topics, media, stories (in id order, read
-/// a page at a time so memory stays flat) and redirects. <c>almanac import jsonl</c> reads it back.
+/// a page at a time so memory stays flat), comments and redirects. <c>almanac import jsonl</c> reads it back.
 /// </summary>
 public static class JsonLinesExporter
 {
@@ -54,6 +54,30 @@ public static class JsonLinesExporter
             progress?.Invoke(count);
         }
 
+        // Top-level comments first, then replies, so a reply's parent is always on an earlier line.
+        foreach (bool replies in new[] { false, true })
+        {
+            int lastComment = 0;
+            while (true)
+            {
+                var comments = await db.Comments.AsNoTracking()
+                    .Where(c => c.Id > lastComment && (c.ParentId != null) == replies).OrderBy(c => c.Id).Take(Page)
+                    .Select(c => new CommentLine(c.Id, c.Story!.Slug, c.ParentId, c.AuthorName, c.Email, c.Body, c.Status, c.CreatedAtUtc, c.DeleteKey, "comment"))
+                    .ToListAsync(ct);
+                if (comments.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var c in comments)
+                {
+                    await WriteAsync(writer, c, ct);
+                }
+
+                lastComment = comments[^1].Id;
+            }
+        }
+
         foreach (var r in await db.Redirects.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct))
         {
             await WriteAsync(writer, new RedirectLine(r.FromPath, r.ToPath, r.Source, r.CreatedAtUtc), ct);
@@ -81,7 +105,8 @@ public static class JsonLinesExporter
         [.. s.Topics.OrderBy(t => t.Slug).Select(t => new TagLine("topic", t.Slug, t.Name, t.Description))],
         [.. s.Sources.OrderBy(x => x.Position).Select(x => new SourceLine(x.Title, x.Url))],
         s.Image is null ? null : Media(s.Image),
-        [.. s.Features.OrderBy(f => f.Month).ThenBy(f => f.Day).Select(f => new DayLine(f.Month, f.Day))]);
+        [.. s.Features.OrderBy(f => f.Month).ThenBy(f => f.Day).Select(f => new DayLine(f.Month, f.Day))],
+        s.CommentsClosed ? true : null);
 
     private static MediaLine Media(MediaItem m) =>
         new(m.StorageKey, m.ContentType, m.Width, m.Height, m.AltText, m.CreditText, m.CreditUrl, m.Licence, m.CreatedAtUtc);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Almanac.Core.Calendar;
+using Almanac.Core.Comments;
 using Almanac.Core.Stories;
 
 namespace Almanac.Core.Importing.JsonLines;
@@ -57,4 +58,22 @@ public sealed record StoryLine(
     IReadOnlyList<SourceLine> Sources,
     MediaLine? Image,
     IReadOnlyList<DayLine> Features,
+    bool? CommentsClosed = null,
     string Type = "story");
+
+/// <summary>
+/// A comment, after the stories. <see cref="Id"/> is the comment's number in this file (the exporting
+/// site's id), only so a reply can name its <see cref="Parent"/>; <see cref="Story"/> is the story's slug.
+/// The sender's address hash is never exported.
+/// </summary>
+public sealed record CommentLine(
+    int Id,
+    string Story,
+    int? Parent,
+    string Author,
+    string? Email,
+    string Body,
+    CommentStatus Status,
+    DateTime CreatedAtUtc,
+    string? DeleteKey,
+    string Type = "comment");

@@ -47,6 +47,7 @@ public sealed class JsonLinesReader(string path) : IImportReader
                 "story" => Story(root.Deserialize<StoryLine>(JsonLinesFormat.Json)!, location),
                 "category" or "topic" => Tag(root.Deserialize<TagLine>(JsonLinesFormat.Json)!, type == "topic", location),
                 "media" => new MediaEntry(location, "media:" + root.Deserialize<MediaLine>(JsonLinesFormat.Json)!.StorageKey, Image(root.Deserialize<MediaLine>(JsonLinesFormat.Json)!)),
+                "comment" => Comment(root.Deserialize<CommentLine>(JsonLinesFormat.Json)!, location),
                 "redirect" => Redirect(root.Deserialize<RedirectLine>(JsonLinesFormat.Json)!, location),
                 "almanac" => root.Deserialize<HeaderLine>(JsonLinesFormat.Json)!.Version > JsonLinesFormat.Version
                     ? new NoteEntry(location, "the file was written by a newer Almanac; what this version does not know is skipped.")
@@ -114,6 +115,29 @@ public sealed class JsonLinesReader(string path) : IImportReader
             Sources = [.. (s.Sources ?? []).Select(x => new ImportedSource(x.Title, x.Url))],
             Image = s.Image is null ? null : Image(s.Image),
             Features = features,
+            CommentsClosed = s.CommentsClosed == true,
+        });
+    }
+
+    private static ImportEntry Comment(CommentLine c, string location)
+    {
+        if (c.Id <= 0 || string.IsNullOrWhiteSpace(c.Story) || c.Body is null || c.Author is null)
+        {
+            return new ProblemEntry(location, "a comment needs an \"id\", a \"story\" slug, an \"author\" and a \"body\".");
+        }
+
+        // Keyed on the story and the comment's number in the exporting site, as stories are on their slug.
+        string Key(int id) => ImportKeys.Fit($"comment:{c.Story}:{id}");
+        return new CommentEntry(location, Key(c.Id), new ImportedComment
+        {
+            StorySourceId = "story:" + c.Story,
+            ParentSourceId = c.Parent is int parent ? Key(parent) : null,
+            AuthorName = c.Author,
+            Email = c.Email,
+            Body = c.Body,
+            Status = c.Status,
+            CreatedAtUtc = c.CreatedAtUtc,
+            DeleteKey = c.DeleteKey,
         });
     }
 

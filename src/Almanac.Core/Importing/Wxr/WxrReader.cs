@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using Almanac.Core.Calendar;
+using Almanac.Core.Comments;
 using Almanac.Core.Stories;
 using SkiaSharp;
 
@@ -24,6 +25,9 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
 
     public string Source => source;
 
+    /// <summary>The uploads folder given, if any.</summary>
+    public string? Uploads => uploadsFolder;
+
     public double Progress => stream is { Length: > 0 } s ? ((pass - 1) + ((double)s.Position / s.Length)) / 2 : 0;
 
     /// <summary>Posts imported with only the year of their title: no day in the text agreed with it.</summary>
@@ -32,7 +36,17 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
     /// <summary>Posts skipped because no date could be read at all.</summary>
     public List<string> UndatedPosts { get; } = [];
 
-    public int CommentsKept { get; private set; }
+    /// <summary>Comments handed to the importer (its report says how many were created).</summary>
+    public int CommentsRead { get; private set; }
+
+    /// <summary>Comments in WordPress's trash, left out.</summary>
+    public int CommentsTrashed { get; private set; }
+
+    /// <summary>Pingbacks and trackbacks, kept as JSON on their import records.</summary>
+    public int PingbacksKept { get; private set; }
+
+    /// <summary>Attachments whose file was looked for in the uploads folder and not found.</summary>
+    public List<string> MissingUploads { get; } = [];
 
     public async IAsyncEnumerable<ImportEntry> ReadAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -114,7 +128,14 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
 
                     break;
                 case "author" when !attachments:
-                    authors[Child(element, "author_login")] = Child(element, "author_display_name") is { Length: > 0 } display ? display : Child(element, "author_login");
+                    var login = Child(element, "author_login");
+                    var shown = Child(element, "author_display_name") is { Length: > 0 } display ? WebName(display) : login;
+                    authors[login] = shown;
+                    if (login.Length > 0)
+                    {
+                        yield return new AuthorEntry(location, ImportKeys.Fit("author:" + login), new ImportedAuthor(login, Child(element, "author_email") is { Length: > 0 } mail ? mail : null, shown));
+                    }
+
                     break;
                 case "category" when !attachments:
                     foreach (var entry in Term(element, location, isTopic: false))
@@ -134,7 +155,10 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
                     var type = Child(element, "post_type");
                     if (attachments && type == "attachment")
                     {
-                        yield return Attachment(element, location);
+                        foreach (var entry in Attachment(element, location))
+                        {
+                            yield return entry;
+                        }
                     }
                     else if (!attachments && (type == "post" || (type == "page" && includePages)))
                     {
@@ -172,15 +196,17 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
         }
     }
 
-    private ImportEntry Attachment(XElement e, string location)
+    private IEnumerable<ImportEntry> Attachment(XElement e, string location)
     {
         var id = Child(e, "post_id");
         var url = Child(e, "attachment_url");
-        var file = Meta(e).GetValueOrDefault("_wp_attached_file") ?? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.AbsolutePath.TrimStart('/') : "");
+        var fromUrl = UploadsPath(url);
+        var file = Meta(e).GetValueOrDefault("_wp_attached_file") is { Length: > 0 } attached ? attached : fromUrl;
         var fileName = System.IO.Path.GetFileName(file);
         if (id.Length == 0 || fileName.Length == 0)
         {
-            return new ProblemEntry(location, "an attachment without an id or a file.");
+            yield return new ProblemEntry(location, "an attachment without an id or a file.");
+            yield break;
         }
 
         int width = 0, height = 0;
@@ -189,18 +215,28 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
         {
             // Only files inside the uploads folder are opened, whatever the export says.
             var root = System.IO.Path.GetFullPath(uploadsFolder) + System.IO.Path.DirectorySeparatorChar;
-            var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, file));
-            if (candidate.StartsWith(root, StringComparison.Ordinal) && File.Exists(candidate))
+            foreach (var relative in new[] { file, fromUrl }.Where(f => f.Length > 0).Distinct())
             {
-                localPath = candidate;
-                using var codec = SKCodec.Create(candidate);
-                (width, height) = codec is null ? (0, 0) : (codec.Info.Width, codec.Info.Height);
+                var candidate = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relative));
+                if (candidate.StartsWith(root, StringComparison.Ordinal) && File.Exists(candidate))
+                {
+                    localPath = candidate;
+                    using var codec = SKCodec.Create(candidate);
+                    (width, height) = codec is null ? (0, 0) : (codec.Info.Width, codec.Info.Height);
+                    break;
+                }
+            }
+
+            if (localPath is null)
+            {
+                MissingUploads.Add($"attachment {id}: {file} ({location})");
+                yield return new NoteEntry(location, $"attachment:{id}: {file} is not in the uploads folder; the image is recorded without its picture.");
             }
         }
 
         var key = $"wxr/{id}/{Slugs.From(System.IO.Path.GetFileNameWithoutExtension(fileName))}{System.IO.Path.GetExtension(fileName).ToLowerInvariant()}";
         var caption = WxrDates.PlainText(Child(e, "encoded", "excerpt"));
-        return new MediaEntry(location, "attachment:" + id, new ImportedImage
+        yield return new MediaEntry(location, "attachment:" + id, new ImportedImage
         {
             StorageKey = key.Length > 100 ? key[..100] : key,
             ContentType = ContentType(fileName),
@@ -212,6 +248,23 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
             OriginalUrl = url,
             FilePath = localPath,
         });
+    }
+
+    /// <summary>
+    /// Where an attachment's URL puts the file inside the uploads folder:
+    /// ".../wp-content/uploads/2019/08/photo.jpg" gives "2019/08/photo.jpg".
+    /// </summary>
+    private static string UploadsPath(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "";
+        }
+
+        var path = Uri.UnescapeDataString(uri.AbsolutePath);
+        const string Marker = "/uploads/";
+        int at = path.LastIndexOf(Marker, StringComparison.Ordinal);
+        return at >= 0 ? path[(at + Marker.Length)..] : path.TrimStart('/');
     }
 
     private IEnumerable<ImportEntry> Post(XElement e, string location, Dictionary<string, string> authors)
@@ -278,6 +331,7 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
             Date = date,
             Summary = Trim(excerpt.Length > 0 ? excerpt : WxrDates.PlainText(content), 300),
             Body = WxrDates.WithoutShortcodes(content).Trim(),
+            CommentsClosed = Child(e, "comment_status") == "closed",
             Status = wpStatus switch
             {
                 "publish" => StoryStatus.Published,
@@ -305,28 +359,108 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
             yield return new RedirectEntry(location, $"/{p:yyyy}/{p:MM}/", $"/month/{CalendarDay.MonthSlug(p.Month)}", "wxr");
         }
 
-        // Almanac has no comments yet: each is kept, threaded and with its status, on its import record.
-        foreach (var c in e.Elements().Where(x => x.Name.LocalName == "comment"))
+        foreach (var entry in Comments(e, location, id))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>
+    /// A post's comments, top-level ones first. Almanac keeps one level of replies, so a reply to a reply
+    /// joins the thread of its highest ancestor that is imported; trashed comments are left out (and
+    /// reported), pingbacks and trackbacks kept as JSON on their import records. Addresses (IPs) are not
+    /// read: the site keeps only keyed hashes of its own readers' addresses, and has no key for these.
+    /// </summary>
+    private IEnumerable<ImportEntry> Comments(XElement post, string location, string postId)
+    {
+        var all = new List<(string Id, string? Parent, string Status, XElement Element)>();
+        foreach (var c in post.Elements().Where(x => x.Name.LocalName == "comment"))
         {
             var commentId = Child(c, "comment_id");
             if (commentId.Length == 0)
             {
-                yield return new ProblemEntry(location, $"a comment of post {id} without an id.");
+                yield return new ProblemEntry(location, $"a comment of post {postId} without an id.");
                 continue;
             }
 
-            CommentsKept++;
-            yield return new KeptEntry(location, "comment:" + commentId, ImportedKinds.Comment, JsonSerializer.Serialize(new
+            var parent = Child(c, "comment_parent") is { Length: > 0 } p && p != "0" ? p : null;
+            all.Add((commentId, parent, Child(c, "comment_approved"), c));
+        }
+
+        var byId = all.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var entries = new List<CommentEntry>();
+        foreach (var (commentId, parentId, status, c) in all)
+        {
+            var type = Child(c, "comment_type");
+            if (type is "pingback" or "trackback")
             {
-                postId = id,
-                parentId = Child(c, "comment_parent") is { Length: > 0 } parent && parent != "0" ? parent : null,
-                author = Child(c, "comment_author"),
-                authorUrl = Child(c, "comment_author_url"),
-                dateUtc = WxrDates.ParseWordPressTime(Child(c, "comment_date_gmt")),
-                content = Child(c, "comment_content"),
-                status = Child(c, "comment_approved") switch { "1" => "approved", "0" => "pending", var s => s },
-                type = Child(c, "comment_type"),
+                PingbacksKept++;
+                yield return new KeptEntry(location, "comment:" + commentId, type, JsonSerializer.Serialize(new
+                {
+                    postId,
+                    author = Child(c, "comment_author"),
+                    authorUrl = Child(c, "comment_author_url"),
+                    dateUtc = WxrDates.ParseWordPressTime(Child(c, "comment_date_gmt")),
+                    content = RawChild(c, "comment_content"),
+                    status,
+                    type,
+                }));
+                continue;
+            }
+
+            if (status is "trash" or "post-trashed")
+            {
+                CommentsTrashed++;
+                yield return new NoteEntry(location, $"comment {commentId} of post {postId} is in WordPress's trash; not imported.");
+                continue;
+            }
+
+            var commentStatus = status switch
+            {
+                "1" or "approve" or "approved" => CommentStatus.Approved,
+                "spam" => CommentStatus.Spam,
+                _ => CommentStatus.Pending,
+            };
+            if (status is not ("1" or "approve" or "approved" or "spam" or "0" or "hold" or ""))
+            {
+                yield return new NoteEntry(location, $"comment {commentId} of post {postId} has the status \"{status}\"; imported as pending.");
+            }
+
+            // The highest ancestor that is imported (not trash, not a pingback) is the thread it joins.
+            string? top = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal) { commentId };
+            for (var p = parentId; p is not null && seen.Add(p); p = byId.TryGetValue(p, out var up) ? up.Parent : null)
+            {
+                if (!byId.TryGetValue(p, out var ancestor))
+                {
+                    yield return new NoteEntry(location, $"comment {commentId} answers comment {p}, which is not in the export; imported as a comment of its own.");
+                    break;
+                }
+
+                if (ancestor.Status is not ("trash" or "post-trashed") && Child(ancestor.Element, "comment_type") is not ("pingback" or "trackback"))
+                {
+                    top = p;
+                }
+            }
+
+            var author = WebName(Child(c, "comment_author"));
+            entries.Add(new CommentEntry(location, "comment:" + commentId, new ImportedComment
+            {
+                StorySourceId = "post:" + postId,
+                ParentSourceId = top is null ? null : "comment:" + top,
+                AuthorName = author.Length > 0 ? author : "Anonymous",
+                Email = Child(c, "comment_author_email") is { Length: > 0 } email ? email : null,
+                Body = RawChild(c, "comment_content"),
+                Status = commentStatus,
+                CreatedAtUtc = WxrDates.ParseWordPressTime(Child(c, "comment_date_gmt")) ?? WxrDates.ParseWordPressTime(Child(c, "comment_date")) ?? default,
             }));
+        }
+
+        // Top-level comments before replies, so a parent is written before (or with) its replies.
+        foreach (var entry in entries.OrderBy(c => c.Comment.ParentSourceId is null ? 0 : 1))
+        {
+            CommentsRead++;
+            yield return entry;
         }
     }
 
@@ -362,6 +496,10 @@ public sealed class WxrReader(string path, string? uploadsFolder, bool includePa
     /// <summary>The text of the first child with this local name (and, if given, a namespace containing <paramref name="ns"/>).</summary>
     private static string Child(XElement e, string localName, string? ns = null) =>
         e.Elements().FirstOrDefault(x => x.Name.LocalName == localName && (ns is null || x.Name.NamespaceName.Contains(ns, StringComparison.Ordinal)))?.Value.Trim() ?? "";
+
+    /// <summary>The text of a child exactly as written (comment text is kept as the export has it).</summary>
+    private static string RawChild(XElement e, string localName) =>
+        e.Elements().FirstOrDefault(x => x.Name.LocalName == localName)?.Value ?? "";
 
     private static string WebName(string text) => System.Net.WebUtility.HtmlDecode(text).Trim();
 
