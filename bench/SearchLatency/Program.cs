@@ -54,6 +54,7 @@ var cases = new (string Name, Func<Task> Run)[]
     ("word + kind + BC range", () => search.SearchAsync(new SearchQuery("railway", StoryKind.Birth, FromYear: -499, ToYear: 0), now)),
     ("word, page 5", () => search.SearchAsync(new SearchQuery("council", Page: 5), now)),
     ($"frequent name `{StoryGenerator.Name(0).ToLowerInvariant()}`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(0)), now)),
+    ($"mid name `{StoryGenerator.Name(1_000).ToLowerInvariant()}`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(1_000)), now)),
     ($"rare name `{StoryGenerator.Name(20_000).ToLowerInvariant()}`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(20_000)), now)),
     ($"name + word `{StoryGenerator.Name(50).ToLowerInvariant()} treaty`", () => search.SearchAsync(new SearchQuery(StoryGenerator.Name(50) + " treaty"), now)),
     ("no results", () => search.SearchAsync(new SearchQuery("zyxwvut"), now)),
