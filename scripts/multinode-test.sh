@@ -176,7 +176,7 @@ http {
     }
 }
 EOF
-nginx -e "$tmp/nginx/error.log" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" >"$tmp/nginx.log" 2>&1 &
+"$(command -v nginx || echo /usr/sbin/nginx)" -e "$tmp/nginx/error.log" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" >"$tmp/nginx.log" 2>&1 &
 pids+=($!)
 wait_ready "$site" 20 || give_up "nginx did not answer"
 
