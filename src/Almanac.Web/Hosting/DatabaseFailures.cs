@@ -1,0 +1,64 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Almanac.Web.Hosting;
+
+/// <summary>
+/// While the database is unreachable (restarting, failing over, overloaded), pages fail fast with a
+/// 503 and a Retry-After instead of a 500 or a hang: PostgreSQL connections and commands give up
+/// after <c>Database:TimeoutSeconds</c> (five by default; values in the connection string win),
+/// and the error handler answers 503 to the exceptions that mean "the database is not there".
+/// </summary>
+public static class DatabaseFailures
+{
+    public const string TimeoutSetting = "Database:TimeoutSeconds";
+
+    public const int DefaultTimeoutSeconds = 5;
+
+    /// <summary>What a 503 page tells clients and proxies about when to come back.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>The PostgreSQL connection string with the connect and command timeouts it does not set itself.</summary>
+    public static string WithTimeouts(string connectionString, int seconds)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = seconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = seconds;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or one it wraps) says the database could not be reached
+    /// or did not answer in time, as opposed to a bug: transient provider errors, PostgreSQL's
+    /// connection and shutdown states (SQLSTATE 08xxx, 57P0x), timeouts, and SQLite's busy or locked file.
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException
+                or DbException { IsTransient: true }
+                or SqliteException { SqliteErrorCode: 5 or 6 }
+                || (e is DbException { SqlState: { Length: 5 } state } && (state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The status of a failed request: 503 when the database was away, else 500.</summary>
+    public static int StatusCodeFor(Exception exception) =>
+        IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+}
