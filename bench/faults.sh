@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
 # Fault test (issue 8, point 7): one app node on a throw-away PostgreSQL, under wrk on loopback with
-# the output cache off (every request reads the database). In the middle of the run PostgreSQL is
-# stopped (fast shutdown), kept down for a few seconds and started again. The script reports the
-# status codes answered meanwhile, the longest request, how long after PostgreSQL was back requests
-# succeeded again, and whether the stories written before the restart are all still there.
+# the output cache off (every request reads the database). Two faults in one run:
+#   restart  PostgreSQL is stopped (fast shutdown), kept down for a few seconds and started again;
+#   freeze   every PostgreSQL process is paused (SIGSTOP) for as long, then resumed (SIGCONT): a server
+#            that accepts connections but never answers, which only timeouts can cut short.
+# The script reports the status codes answered meanwhile, the longest request, how long after each
+# fault requests succeeded again, and whether the stories written before the restart are all there.
 #
 #   bench/faults.sh              publishes a Release build first
 #   bench/faults.sh --no-build   publishes the Debug build that `dotnet build` left
 #
-# Settings: FAULT_DURATION (wrk's run, default 40 s), FAULT_OUTAGE (seconds PostgreSQL stays down,
+# Settings: FAULT_DURATION (wrk's run, default 50 s), FAULT_OUTAGE (seconds each fault lasts,
 # default 8), FAULT_CONNECTIONS (default 16), FAULT_WRITES (stories written before the restart,
 # default 500), FAULT_TIMEOUT (the node's Database:TimeoutSeconds, default 5).
 # Needs dotnet, curl, wrk and PostgreSQL (Debian packages). Everything lives in a temp folder.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-duration=${FAULT_DURATION:-40} outage=${FAULT_OUTAGE:-8} connections=${FAULT_CONNECTIONS:-16}
+duration=${FAULT_DURATION:-50} outage=${FAULT_OUTAGE:-8} connections=${FAULT_CONNECTIONS:-16}
 writes=${FAULT_WRITES:-500} timeout=${FAULT_TIMEOUT:-5}
 configuration=Release build_args=()
 if [ "${1:-}" = "--no-build" ]; then configuration=Debug build_args=(--no-build); fi
 command -v wrk >/dev/null || { echo "faults: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/almanac-faults.XXXXXX)
-node_pid="" probe_pid="" pg_started=""
+chmod 711 "$tmp" # PostgreSQL runs as its own user when this runs as root
+node_pid="" probe_pid="" pg_started="" frozen=()
 cleanup() {
+  [ ${#frozen[@]} -gt 0 ] && kill -CONT "${frozen[@]}" 2>/dev/null
   [ -n "$probe_pid" ] && kill "$probe_pid" 2>/dev/null
   if [ -n "$node_pid" ]; then
     kill -TERM "$node_pid" 2>/dev/null
@@ -70,9 +74,8 @@ for _ in $(seq 180); do [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$site/
 echo "== Writing $writes stories before the restart (almanac generate)"
 (cd "$tmp" && dotnet cli/almanac.dll generate --stories "$writes" --seed 7) >>"$tmp/cli.log" 2>&1 || die "almanac generate failed"
 stories_before=$(sql 'SELECT count(*) FROM "Stories"')
-comments_before=$(sql 'SELECT count(*) FROM "Comments"')
 
-echo "== wrk for ${duration}s on $connections connections; PostgreSQL goes down for ${outage}s after 10 s"
+echo "== wrk for ${duration}s on $connections connections; PostgreSQL restarts after 8 s, freezes after 28 s, ${outage}s each"
 wrk -t2 -c"$connections" -d"${duration}s" --timeout 60s -s bench/faults.lua "$site" >"$tmp/wrk.out" 2>&1 &
 wrk_pid=$!
 # A probe beside the load: one request every 0.2 s, with its time, status and duration.
@@ -86,39 +89,53 @@ wrk_pid=$!
   done
 ) >"$tmp/probe.log" 2>/dev/null &
 probe_pid=$!
-sleep 10
+started_at=$(now)
+sleep 8
 down_at=$(now)
 scripts/test-postgres.sh restart "$tmp/pg" "$outage" 2>"$tmp/restart.log" || die "PostgreSQL did not come back"
 up_at=$(now)
+sleep "$(awk -v s="$started_at" -v n="$(now)" 'BEGIN { d = s + 28 - n; print (d > 0 ? d : 0) }')"
+# The cluster's processes: the postmaster (first line of postmaster.pid) and its children.
+postmaster=$(head -1 "$tmp/pg/data/postmaster.pid")
+frozen=("$postmaster" $(ps -o pid= --ppid "$postmaster"))
+freeze_at=$(now)
+kill -STOP "${frozen[@]}"
+sleep "$outage"
+kill -CONT "${frozen[@]}"
+frozen=()
+thaw_at=$(now)
 wait "$wrk_pid"
 kill "$probe_pid" 2>/dev/null; wait "$probe_pid" 2>/dev/null; probe_pid=""
 
 # --- figures ---------------------------------------------------------------------------------
 stories_after=$(sql 'SELECT count(*) FROM "Stories"')
-comments_after=$(sql 'SELECT count(*) FROM "Comments"')
-read -r first_ok_after < <(awk -v up="$up_at" '$1 >= up && $2 == 200 { print $1; exit }' "$tmp/probe.log")
-recovery=$(awk -v up="$up_at" -v ok="${first_ok_after:-0}" 'BEGIN { if (ok == 0) print "never"; else printf "%.1f", ok - up }')
-during=$(awk -v d="$down_at" -v u="$up_at" '$1 >= d && $1 < u { n[$2]++ } END { for (c in n) printf "%s×%d ", c, n[c] }' "$tmp/probe.log")
-probe_longest=$(awk '{ if ($3 > m) m = $3 } END { printf "%.2f", m }' "$tmp/probe.log")
+phase() { # NAME FROM UNTIL: the probe's answers during a fault and its first success after it
+  local during longest recovery
+  during=$(awk -v d="$2" -v u="$3" '$1 >= d && $1 < u { n[$2]++ } END { for (c in n) printf "%s×%d ", c, n[c] }' "$tmp/probe.log")
+  longest=$(awk -v d="$2" -v u="$3" '$1 >= d - 1 && $1 < u + 1 && $3 > m { m = $3 } END { printf "%.2f", m }' "$tmp/probe.log")
+  recovery=$(awk -v u="$3" '$1 >= u && $2 == 200 { printf "%.1f", $1 - u; found = 1; exit } END { if (!found) print "never" }' "$tmp/probe.log")
+  echo "$1: $(awk -v d="$2" -v u="$3" 'BEGIN { printf "%.1f", u - d }') s; probe answers meanwhile: ${during:-none}; its longest request: ${longest} s; first success after: ${recovery} s"
+  [ "$recovery" != never ]
+}
 statuses=$(grep '^status ' "$tmp/wrk.out" | awk '{ printf "%s×%s ", $2, $3 }')
 rps=$(grep -E '^Requests/sec' "$tmp/wrk.out" | awk '{ print $2 }')
-
+ok=0
 cat <<EOF
 
-== Faults: PostgreSQL restarted under load ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $configuration build)
+== Faults: PostgreSQL restarted and frozen under load ($(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), $configuration build)
 wrk: ${duration}s, 2 threads, $connections connections, day pages with the output cache off; $rps requests/s overall
-PostgreSQL down (fast shutdown, ${outage}s wait, start): $(awk -v d="$down_at" -v u="$up_at" 'BEGIN { printf "%.1f", u - d }') s
 status codes over the whole run: $statuses
 $(grep '^socket-errors' "$tmp/wrk.out")
-probe answers while PostgreSQL was down: ${during:-none}
-longest request: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms under wrk, ${probe_longest} s for the probe (Database:TimeoutSeconds=$timeout)
-first success after PostgreSQL was back: ${recovery} s
-503 page: $([ -f "$tmp/503.html" ] && echo "the site's error page (\"The almanac is briefly unavailable\")" || echo "not seen")
-stories before/after the restart: $stories_before / $stories_after; comments $comments_before / $comments_after
+longest request under wrk: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms (Database:TimeoutSeconds=$timeout); 99th percentile $(grep '^p99-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms
 EOF
-five_hundreds=$(grep -E '^status 5(0[0-2]|0[4-9])' "$tmp/wrk.out" | awk '{ s += $3 } END { print s + 0 }')
-ok=0
-[ "$stories_after" = "$stories_before" ] && [ "$comments_after" = "$comments_before" ] || { echo "FAILED: rows were lost"; ok=1; }
-[ "$five_hundreds" -eq 0 ] || { echo "FAILED: $five_hundreds answers were 5xx other than 503"; ok=1; }
-[ "$recovery" != never ] || { echo "FAILED: requests did not succeed again"; ok=1; }
+phase "restart (fast shutdown, ${outage} s down, start)" "$down_at" "$up_at" || ok=1
+phase "freeze (SIGSTOP for ${outage} s, SIGCONT)" "$freeze_at" "$thaw_at" || ok=1
+cat <<EOF
+503 page: $([ -f "$tmp/503.html" ] && echo "the site's error page (\"The almanac is briefly unavailable\")" || echo "not seen")
+stories before/after the restart: $stories_before / $stories_after
+EOF
+other_5xx=$(grep -E '^status 5' "$tmp/wrk.out" | awk '$2 != 503 { s += $3 } END { print s + 0 }')
+[ "$stories_after" = "$stories_before" ] || { echo "FAILED: rows were lost"; ok=1; }
+[ "$other_5xx" -eq 0 ] || { echo "FAILED: $other_5xx answers were 5xx other than 503"; ok=1; }
+[ "$ok" -eq 0 ] || echo "FAILED: see above"
 exit $ok

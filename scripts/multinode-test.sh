@@ -19,7 +19,7 @@ build_args=()
 if [ "${1:-}" = "--no-build" ]; then configuration=Debug build_args=(--no-build); fi
 
 tmp=$(mktemp -d /tmp/almanac-multinode.XXXXXX)
-chmod 711 "$tmp"
+chmod 711 "$tmp" # PostgreSQL runs as its own user when this runs as root, nginx workers as nobody
 pids=()
 own_pg="" own_redis_port=""
 passed=0 failed=0

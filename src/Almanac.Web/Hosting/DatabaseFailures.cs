@@ -19,7 +19,10 @@ public static class DatabaseFailures
     /// <summary>What a 503 page tells clients and proxies about when to come back.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>The PostgreSQL connection string with the connect and command timeouts it does not set itself.</summary>
+    /// <summary>
+    /// The PostgreSQL connection string with the connect and command timeouts it does not set itself,
+    /// and no wait for the server to confirm the cancellation of a command that timed out.
+    /// </summary>
     public static string WithTimeouts(string connectionString, int seconds)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -32,6 +35,13 @@ public static class DatabaseFailures
         if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
             builder.CommandTimeout = seconds;
+        }
+
+        // After a command timed out, Npgsql asks the server to cancel it and by default waits two more
+        // seconds for the answer; a server that does not answer commands will not answer that either.
+        if (!given.ContainsKey("Cancellation Timeout") && !given.ContainsKey("CancellationTimeout"))
+        {
+            builder.CancellationTimeout = -1;
         }
 
         return builder.ConnectionString;

@@ -122,9 +122,9 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
     public void PostgresConnections_GetTheConfiguredTimeouts_UnlessTheConnectionStringSetsThem()
     {
         var defaults = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac", 5));
-        var own = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac;Timeout=9;Command Timeout=60", 5));
+        var own = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac;Timeout=9;Command Timeout=60;Cancellation Timeout=500", 5));
 
-        Assert.Equal((5, 5), (defaults.Timeout, defaults.CommandTimeout));
-        Assert.Equal((9, 60), (own.Timeout, own.CommandTimeout));
+        Assert.Equal((5, 5, -1), (defaults.Timeout, defaults.CommandTimeout, defaults.CancellationTimeout));
+        Assert.Equal((9, 60, 500), (own.Timeout, own.CommandTimeout, own.CancellationTimeout));
     }
 }
