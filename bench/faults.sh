@@ -35,6 +35,8 @@ cleanup() {
     kill -KILL "$node_pid" 2>/dev/null
   fi
   [ -n "$pg_started" ] && scripts/test-postgres.sh stop "$tmp/pg"
+  # The node's log and the raw figures stay in bench/out/ (ignored by git) for a closer look.
+  mkdir -p bench/out && for f in node.log wrk.out probe.log; do [ -f "$tmp/$f" ] && cp "$tmp/$f" "bench/out/faults-$f"; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -64,7 +66,7 @@ port=$(free_port) || die "no free port"
 site="http://127.0.0.1:$port"
 export Database__Provider=Postgres ConnectionStrings__Almanac="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=almanac" \
   Database__TimeoutSeconds="$timeout" Caching__OutputCache=false Site__BaseUrl="$site" ASPNETCORE_ENVIRONMENT=Production \
-  Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  Logging__LogLevel__Default=Warning Logging__Console__TimestampFormat="HH:mm:ss.fff " DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 (cd "$tmp" && dotnet cli/almanac.dll db migrate) >"$tmp/cli.log" 2>&1 || die "almanac db migrate failed"
 (cd "$tmp/web" && ASPNETCORE_URLS="$site" exec dotnet Almanac.Web.dll) >"$tmp/node.log" 2>&1 &
 node_pid=$!

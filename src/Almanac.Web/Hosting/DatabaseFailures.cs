@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -9,12 +10,19 @@ namespace Almanac.Web.Hosting;
 /// 503 and a Retry-After instead of a 500 or a hang: PostgreSQL connections and commands give up
 /// after <c>Database:TimeoutSeconds</c> (five by default; values in the connection string win),
 /// and the error handler answers 503 to the exceptions that mean "the database is not there".
+/// Since a database that accepts no connections at all (a frozen server, a full listen queue) can
+/// hold a connection attempt past those timeouts, every request also has a deadline,
+/// <c>Requests:TimeoutSeconds</c> (ten by default), after which its work is cancelled and it answers 503.
 /// </summary>
 public static class DatabaseFailures
 {
     public const string TimeoutSetting = "Database:TimeoutSeconds";
 
     public const int DefaultTimeoutSeconds = 5;
+
+    public const string RequestTimeoutSetting = "Requests:TimeoutSeconds";
+
+    public const int DefaultRequestTimeoutSeconds = 10;
 
     /// <summary>What a 503 page tells clients and proxies about when to come back.</summary>
     public const int RetryAfterSeconds = 5;
@@ -50,13 +58,14 @@ public static class DatabaseFailures
     /// <summary>
     /// True when <paramref name="exception"/> (or one it wraps) says the database could not be reached
     /// or did not answer in time, as opposed to a bug: transient provider errors, PostgreSQL's
-    /// connection and shutdown states (SQLSTATE 08xxx, 57P0x), timeouts, and SQLite's busy or locked file.
+    /// connection and shutdown states (SQLSTATE 08xxx, 57P0x), timeouts (a request deadline cancels
+    /// the work, which the provider may report wrapped in its own exception), and SQLite's busy or locked file.
     /// </summary>
     public static bool IsUnavailable(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException
+            if (e is TimeoutException or OperationCanceledException
                 or DbException { IsTransient: true }
                 or SqliteException { SqliteErrorCode: 5 or 6 }
                 || (e is DbException { SqlState: { Length: 5 } state } && (state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal))))
@@ -67,6 +76,14 @@ public static class DatabaseFailures
 
         return false;
     }
+
+    /// <summary>The request deadline: cancels the request's work and answers 503 (the error page) when it passes.</summary>
+    public static IServiceCollection AddRequestDeadline(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(configuration.GetValue(RequestTimeoutSetting, DefaultRequestTimeoutSeconds)),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
 
     /// <summary>The status of a failed request: 503 when the database was away, else 500.</summary>
     public static int StatusCodeFor(Exception exception) =>

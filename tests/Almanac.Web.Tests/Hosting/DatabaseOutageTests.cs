@@ -16,9 +16,10 @@ namespace Almanac.Web.Tests.Hosting;
 /// <summary>
 /// A node whose database can be taken away: while <see cref="Down"/> is set, opening a connection
 /// fails the way the provider fails when its server is gone (PostgreSQL refusing the connection,
-/// SQLite's file locked by another process).
+/// SQLite's file locked by another process); while <see cref="Hanging"/> is set, opening a
+/// connection never completes, as with a frozen server, until the request's work is cancelled.
 /// </summary>
-public sealed class OutageApp : AlmanacApp
+public class OutageApp : AlmanacApp
 {
     private readonly Outage outage = new();
 
@@ -26,6 +27,12 @@ public sealed class OutageApp : AlmanacApp
     {
         get => outage.Down;
         set => outage.Down = value;
+    }
+
+    public bool Hanging
+    {
+        get => outage.Hanging;
+        set => outage.Hanging = value;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -42,11 +49,25 @@ public sealed class OutageApp : AlmanacApp
     {
         public volatile bool Down;
 
+        public volatile bool Hanging;
+
         public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
             Down ? throw Failure(connection) : result;
 
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            Down ? throw Failure(connection) : ValueTask.FromResult(result);
+        public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            if (Down)
+            {
+                throw Failure(connection);
+            }
+
+            if (Hanging)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return result;
+        }
 
         private static DbException Failure(DbConnection connection) => connection is SqliteConnection
             ? new SqliteException("database is locked", 5)
@@ -126,5 +147,37 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
 
         Assert.Equal((5, 5, -1), (defaults.Timeout, defaults.CommandTimeout, defaults.CancellationTimeout));
         Assert.Equal((9, 60, 500), (own.Timeout, own.CommandTimeout, own.CancellationTimeout));
+    }
+}
+
+/// <summary>A node with a one-second request deadline.</summary>
+public sealed class ShortDeadlineApp : OutageApp
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new(DatabaseFailures.RequestTimeoutSetting, "1")];
+}
+
+public class RequestDeadlineTests(ShortDeadlineApp app) : IClassFixture<ShortDeadlineApp>
+{
+    [Fact]
+    public async Task ARequestStuckOnTheDatabase_IsCutOffAtTheDeadlineWithThe503Page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var client = app.CreateReaderClient();
+        var path = $"/on-this-day/{Samples.MexicoUssr}?deadline={Guid.NewGuid():N}";
+
+        app.Hanging = true;
+        HttpResponseMessage stuck;
+        try
+        {
+            stuck = await client.GetAsync(path, ct);
+        }
+        finally
+        {
+            app.Hanging = false;
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stuck.StatusCode);
+        Assert.Contains("The almanac is briefly unavailable", await stuck.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, ct)).StatusCode);
     }
 }
