@@ -10,15 +10,17 @@
 #   bench/faults.sh              publishes a Release build first
 #   bench/faults.sh --no-build   publishes the Debug build that `dotnet build` left
 #
-# Settings: FAULT_DURATION (wrk's run, default 50 s), FAULT_OUTAGE (seconds each fault lasts,
-# default 8), FAULT_CONNECTIONS (default 16), FAULT_WRITES (stories written before the restart,
-# default 500), FAULT_TIMEOUT (the node's Database:TimeoutSeconds, default 5).
+# Settings: FAULT_DURATION (wrk's run, default 60 s), FAULT_OUTAGE (seconds PostgreSQL stays down,
+# default 8), FAULT_FREEZE (seconds it stays frozen, default 15: longer than the request deadline),
+# FAULT_CONNECTIONS (default 16), FAULT_WRITES (stories written before the restart, default 500),
+# FAULT_TIMEOUT (the node's Database:TimeoutSeconds, default 5), FAULT_DEADLINE (its
+# Requests:TimeoutSeconds, default 10).
 # Needs dotnet, curl, wrk and PostgreSQL (Debian packages). Everything lives in a temp folder.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-duration=${FAULT_DURATION:-50} outage=${FAULT_OUTAGE:-8} connections=${FAULT_CONNECTIONS:-16}
-writes=${FAULT_WRITES:-500} timeout=${FAULT_TIMEOUT:-5}
+duration=${FAULT_DURATION:-60} outage=${FAULT_OUTAGE:-8} freeze=${FAULT_FREEZE:-15} connections=${FAULT_CONNECTIONS:-16}
+writes=${FAULT_WRITES:-500} timeout=${FAULT_TIMEOUT:-5} deadline=${FAULT_DEADLINE:-10}
 configuration=Release build_args=()
 if [ "${1:-}" = "--no-build" ]; then configuration=Debug build_args=(--no-build); fi
 command -v wrk >/dev/null || { echo "faults: wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -65,7 +67,7 @@ psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -X -q -c "CREATE DATABAS
 port=$(free_port) || die "no free port"
 site="http://127.0.0.1:$port"
 export Database__Provider=Postgres ConnectionStrings__Almanac="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=almanac" \
-  Database__TimeoutSeconds="$timeout" Caching__OutputCache=false Site__BaseUrl="$site" ASPNETCORE_ENVIRONMENT=Production \
+  Database__TimeoutSeconds="$timeout" Requests__TimeoutSeconds="$deadline" Caching__OutputCache=false Site__BaseUrl="$site" ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning Logging__Console__TimestampFormat="HH:mm:ss.fff " DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 (cd "$tmp" && dotnet cli/almanac.dll db migrate) >"$tmp/cli.log" 2>&1 || die "almanac db migrate failed"
 (cd "$tmp/web" && ASPNETCORE_URLS="$site" exec dotnet Almanac.Web.dll) >"$tmp/node.log" 2>&1 &
@@ -77,7 +79,7 @@ echo "== Writing $writes stories before the restart (almanac generate)"
 (cd "$tmp" && dotnet cli/almanac.dll generate --stories "$writes" --seed 7) >>"$tmp/cli.log" 2>&1 || die "almanac generate failed"
 stories_before=$(sql 'SELECT count(*) FROM "Stories"')
 
-echo "== wrk for ${duration}s on $connections connections; PostgreSQL restarts after 8 s, freezes after 28 s, ${outage}s each"
+echo "== wrk for ${duration}s on $connections connections; PostgreSQL restarts after 8 s, freezes after 28 s for ${freeze}s"
 wrk -t2 -c"$connections" -d"${duration}s" --timeout 60s -s bench/faults.lua "$site" >"$tmp/wrk.out" 2>&1 &
 wrk_pid=$!
 # A probe beside the load: one request every 0.2 s, with its time, status and duration.
@@ -102,7 +104,7 @@ postmaster=$(head -1 "$tmp/pg/data/postmaster.pid")
 frozen=("$postmaster" $(ps -o pid= --ppid "$postmaster"))
 freeze_at=$(now)
 kill -STOP "${frozen[@]}"
-sleep "$outage"
+sleep "$freeze"
 kill -CONT "${frozen[@]}"
 frozen=()
 thaw_at=$(now)
@@ -128,10 +130,10 @@ cat <<EOF
 wrk: ${duration}s, 2 threads, $connections connections, day pages with the output cache off; $rps requests/s overall
 status codes over the whole run: $statuses
 $(grep '^socket-errors' "$tmp/wrk.out")
-longest request under wrk: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms (Database:TimeoutSeconds=$timeout); 99th percentile $(grep '^p99-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms
+longest request under wrk: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms (Database:TimeoutSeconds=$timeout, Requests:TimeoutSeconds=$deadline); 99th percentile $(grep '^p99-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms
 EOF
 phase "restart (fast shutdown, ${outage} s down, start)" "$down_at" "$up_at" || ok=1
-phase "freeze (SIGSTOP for ${outage} s, SIGCONT)" "$freeze_at" "$thaw_at" || ok=1
+phase "freeze (SIGSTOP for ${freeze} s, SIGCONT)" "$freeze_at" "$thaw_at" || ok=1
 cat <<EOF
 503 page: $([ -f "$tmp/503.html" ] && echo "the site's error page (\"The almanac is briefly unavailable\")" || echo "not seen")
 stories before/after the restart: $stories_before / $stories_after
