@@ -11,7 +11,7 @@ log() { printf '\n== %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: Chromium for the browser tests, PostgreSQL and Redis for the second run of the
-#    integration tests, Java for the Nu HTML Checker, npm to fetch it,
+#    integration tests and the two-node test (with nginx and curl), Java for the Nu HTML Checker, npm to fetch it,
 #    node for ical.js, xmllint for the sitemap schema, fontconfig and a font family for the cover images.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -23,6 +23,8 @@ ldconfig -p | grep -q 'libfontconfig.so.1' || missing+=(libfontconfig1)
 fc-list 2>/dev/null | grep -q 'DejaVu' || missing+=(fonts-dejavu-core fontconfig)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]}"
   as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" \
@@ -108,6 +110,20 @@ run_tests() {
   rm -f "$out"
 }
 
+# Runs a script that prints "ok NAME" / "failed NAME" per check and adds its checks to passed/failed.
+run_checks() {
+  local out status n
+  out=$(mktemp)
+  "$@" 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  passed=$((passed + $(grep -cE "^ok [A-Za-z]" "$out")))
+  n=$(grep -cE "^failed [A-Za-z]" "$out")
+  grep -E "^failed [A-Za-z]" "$out" >>"$failures_list"
+  if [ "$status" -ne 0 ] && [ "$n" -eq 0 ]; then n=1; echo "failed $1 (exit status $status)" >>"$failures_list"; fi
+  failed=$((failed + n))
+  rm -f "$out"
+}
+
 log "Tests on SQLite (every project)"
 run_tests --solution Almanac.slnx
 
@@ -116,6 +132,9 @@ if [ -n "$pg_connection" ] && [ -n "$redis_connection" ]; then
   ALMANAC_TEST_POSTGRES="$pg_connection" ALMANAC_TEST_REDIS="$redis_connection" run_tests --project tests/Almanac.Web.Tests
   ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Cli.Tests
   ALMANAC_TEST_POSTGRES="$pg_connection" run_tests --project tests/Almanac.Core.Tests -- --filter-class "*SearchRelevanceTests"
+
+  log "Two app nodes behind nginx on that PostgreSQL and Redis"
+  ALMANAC_TEST_POSTGRES="$pg_connection" ALMANAC_TEST_REDIS="$redis_connection" run_checks scripts/multinode-test.sh --no-build
 fi
 
 failed=$((failed + failures))

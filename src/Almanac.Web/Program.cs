@@ -32,6 +32,7 @@ builder.Services.AddRazorPages(o =>
 builder.Services.AddPageCaching();
 builder.Services.AddSharedOutputCache(builder.Configuration);
 builder.Services.AddHealth(builder.Configuration);
+builder.Services.AddRequestDeadline(builder.Configuration);
 builder.Services.AddSiteMetrics();
 builder.Services.AddPublicApi(builder.Configuration);
 builder.Services.AddApiDocs();
@@ -56,6 +57,7 @@ app.UseLegacyRedirects();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestTimeouts();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();

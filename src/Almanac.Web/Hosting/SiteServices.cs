@@ -25,11 +25,18 @@ public static partial class SiteServices
     /// <summary>
     /// The database, and the data-protection keys kept in it: every node that shares the database
     /// shares the keys, so what one node protects (anti-forgery tokens, sign-in cookies) another reads.
+    /// PostgreSQL gets connect and command timeouts (<see cref="DatabaseFailures"/>), so no request waits long on it.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddAlmanacDatabase(options.Provider, configuration.GetConnectionString("Almanac"));
+        var connectionString = configuration.GetConnectionString("Almanac");
+        if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = DatabaseFailures.WithTimeouts(connectionString, configuration.GetValue(DatabaseFailures.TimeoutSetting, DatabaseFailures.DefaultTimeoutSeconds));
+        }
+
+        services.AddAlmanacDatabase(options.Provider, connectionString);
         services.AddAlmanacDataProtection();
         return services;
     }

@@ -24,13 +24,21 @@ public sealed class StatusModel : PageModel
     {
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
-        Code = code is >= 400 and <= 599 ? code : 404;
+        // After an exception the handler has chosen the status (500, or 503 when the database was away).
+        Code = reExecuted && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode
+            : code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = reExecuted ? Response.StatusCode : Code;
+        if (Code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = Hosting.DatabaseFailures.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         (Heading, Message) = Code switch
         {
             404 => ("This page is lost to history", "We could not find that page. It may have moved, or the address may be mistyped. Pick a day below, or start from today."),
             429 => ("Too many requests", "Please wait a moment and try again."),
             413 => ("That upload is too large", "The file is larger than the site accepts. Choose a smaller image and try again."),
+            503 => ("The almanac is briefly unavailable", "We cannot reach our records just now. Please try again in a few seconds."),
             >= 500 => ("Something went wrong", "The error has been logged. Please try again in a moment."),
             _ => ("That request could not be handled", "Please check the address and try again."),
         };

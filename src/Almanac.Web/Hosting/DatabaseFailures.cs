@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Almanac.Web.Hosting;
+
+/// <summary>
+/// While the database is unreachable (restarting, failing over, overloaded), pages fail fast with a
+/// 503 and a Retry-After instead of a 500 or a hang: PostgreSQL connections and commands give up
+/// after <c>Database:TimeoutSeconds</c> (five by default; values in the connection string win),
+/// and the error handler answers 503 to the exceptions that mean "the database is not there".
+/// Since a database that accepts no connections at all (a frozen server, a full listen queue) can
+/// hold a connection attempt past those timeouts, every request also has a deadline,
+/// <c>Requests:TimeoutSeconds</c> (ten by default), after which its work is cancelled and it answers 503.
+/// </summary>
+public static class DatabaseFailures
+{
+    public const string TimeoutSetting = "Database:TimeoutSeconds";
+
+    public const int DefaultTimeoutSeconds = 5;
+
+    public const string RequestTimeoutSetting = "Requests:TimeoutSeconds";
+
+    public const int DefaultRequestTimeoutSeconds = 10;
+
+    /// <summary>What a 503 page tells clients and proxies about when to come back.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>
+    /// The PostgreSQL connection string with the connect and command timeouts it does not set itself,
+    /// and no wait for the server to confirm the cancellation of a command that timed out.
+    /// </summary>
+    public static string WithTimeouts(string connectionString, int seconds)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Timeout"))
+        {
+            builder.Timeout = seconds;
+        }
+
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
+        {
+            builder.CommandTimeout = seconds;
+        }
+
+        // After a command timed out, Npgsql asks the server to cancel it and by default waits two more
+        // seconds for the answer; a server that does not answer commands will not answer that either.
+        if (!given.ContainsKey("Cancellation Timeout") && !given.ContainsKey("CancellationTimeout"))
+        {
+            builder.CancellationTimeout = -1;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// True when <paramref name="exception"/> (or one it wraps) says the database could not be reached
+    /// or did not answer in time, as opposed to a bug: transient provider errors, PostgreSQL's
+    /// connection and shutdown states (SQLSTATE 08xxx, 57P0x), timeouts (a request deadline cancels
+    /// the work, which the provider may report wrapped in its own exception), and SQLite's busy or locked file.
+    /// </summary>
+    public static bool IsUnavailable(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or OperationCanceledException
+                or DbException { IsTransient: true }
+                or SqliteException { SqliteErrorCode: 5 or 6 }
+                || (e is DbException { SqlState: { Length: 5 } state } && (state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The request deadline: cancels the request's work and answers 503 (the error page) when it passes.</summary>
+    public static IServiceCollection AddRequestDeadline(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = TimeSpan.FromSeconds(configuration.GetValue(RequestTimeoutSetting, DefaultRequestTimeoutSeconds)),
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
+
+    /// <summary>The status of a failed request: 503 when the database was away, else 500.</summary>
+    public static int StatusCodeFor(Exception exception) =>
+        IsUnavailable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+}
