@@ -2,6 +2,7 @@ using Almanac.Core.Accounts;
 using Almanac.Core.Comments;
 using Almanac.Core.Importing;
 using Almanac.Core.Media;
+using Almanac.Core.Newsroom;
 using Almanac.Core.Redirects;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
@@ -43,6 +44,8 @@ public abstract class AlmanacDbContext(DbContextOptions options)
     public DbSet<ImportedRecord> ImportedRecords => Set<ImportedRecord>();
 
     public DbSet<Redirect> Redirects => Set<Redirect>();
+
+    public DbSet<StoryRevision> StoryRevisions => Set<StoryRevision>();
 
     /// <summary>Image variants, when <c>Media:Store</c> is <c>Database</c>.</summary>
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();

@@ -67,6 +67,9 @@ public class Story
 
     public string? AuthorName { get; set; }
 
+    /// <summary>The newsroom user who created the story; contributors may edit only their own. Null for imported stories.</summary>
+    public string? OwnerId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? PublishedAtUtc { get; set; }

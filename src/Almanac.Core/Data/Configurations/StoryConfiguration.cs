@@ -24,6 +24,7 @@ internal sealed class StoryConfiguration : IEntityTypeConfiguration<Story>
         builder.Property(s => s.Title).HasMaxLength(200);
         builder.Property(s => s.Summary).HasMaxLength(1000);
         builder.Property(s => s.AuthorName).HasMaxLength(200);
+        builder.Property(s => s.OwnerId).HasMaxLength(450);
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Precision).HasConversion<string>().HasMaxLength(8);

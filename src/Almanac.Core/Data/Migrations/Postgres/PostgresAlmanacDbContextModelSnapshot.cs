@@ -376,6 +376,54 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.ToTable("Media", (string)null);
                 });
 
+            modelBuilder.Entity("Almanac.Core.Newsroom.StoryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StoryRevisions");
+                });
+
             modelBuilder.Entity("Almanac.Core.Redirects.Redirect", b =>
                 {
                     b.Property<int>("Id")
@@ -491,6 +539,10 @@ namespace Almanac.Core.Data.Migrations.Postgres
 
                     b.Property<int?>("Month")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int?>("PlacementDay")
                         .HasColumnType("integer");
@@ -943,6 +995,15 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.Navigation("Parent");
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Newsroom.StoryRevision", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>

@@ -360,6 +360,52 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.ToTable("Media", (string)null);
                 });
 
+            modelBuilder.Entity("Almanac.Core.Newsroom.StoryRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StoryRevisions");
+                });
+
             modelBuilder.Entity("Almanac.Core.Redirects.Redirect", b =>
                 {
                     b.Property<int>("Id")
@@ -469,6 +515,10 @@ namespace Almanac.Core.Data.Migrations.Sqlite
 
                     b.Property<int?>("Month")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("PlacementDay")
                         .HasColumnType("INTEGER");
@@ -911,6 +961,15 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Almanac.Core.Newsroom.StoryRevision", b =>
+                {
+                    b.HasOne("Almanac.Core.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Almanac.Core.Stories.Source", b =>

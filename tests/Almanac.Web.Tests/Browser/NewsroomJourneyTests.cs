@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Almanac.Core.Accounts;
+using Almanac.Core.Tests.Media;
+using Almanac.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Almanac.Web.Tests.Browser;
+
+/// <summary>An editor, in Chromium, writes a story with a photo and publishes it.</summary>
+[Collection(nameof(BrowserGroup))]
+public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetime
+{
+    public ValueTask InitializeAsync() => new(app.StartAsync());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Editor_WritesAStoryWithAPhoto_PublishesIt_AndSeesItOnItsDayPage()
+    {
+        var user = await app.CreateUserAsync(Roles.Editor);
+        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/account/sign-in");
+        await page.FillAsync("#Login", user.UserName!);
+        await page.FillAsync("#Password", SignIn.Password);
+        await page.ClickAsync("form.sign-in button[type=submit]");
+        await page.WaitForURLAsync("**/admin");
+
+        // The photo, through the media library's upload form.
+        await page.GotoAsync(app.BaseUrl + "/admin/media/upload");
+        await page.SetInputFilesAsync("#Image", new FilePayload { Name = "ice.png", MimeType = "image/png", Buffer = TestImages.Png(1200, 800) });
+        await page.FillAsync("#AltText", "Pack ice off the coast at dawn");
+        await page.FillAsync("#CreditText", "Polar Photo Archive");
+        await page.ClickAsync("form.media-upload button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/admin/media\\?uploaded=[0-9]+$"));
+        int imageId = int.Parse(UploadedId().Match(page.Url).Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // The story, with the photo picked from the library.
+        await page.GotoAsync(app.BaseUrl + "/admin/stories/new");
+        await page.FillAsync("#story-title", "Icebreaker reaches the pole");
+        await page.SelectOptionAsync("#story-kind", "event");
+        await page.FillAsync("#story-date", "12 January 1957");
+        await page.FillAsync("#story-summary", "A ship forces its way through the pack ice.");
+        await page.FillAsync("#story-body", "The ship *finally* broke through.");
+        await Assertions.Expect(page.Locator("#story-preview em")).ToHaveTextAsync("finally");
+        await Assertions.Expect(page.Locator($"li.image-choice[data-id='{imageId}']")).ToContainTextAsync("Polar Photo Archive");
+        await page.CheckAsync($"#image-{imageId}");
+        await page.FillAsync("#source-0-title", "Ship's log");
+        await page.ClickAsync("button[value=publish]");
+        await page.WaitForURLAsync(new Regex("/admin/stories/[0-9]+$"));
+        await Assertions.Expect(page.Locator(".story-status strong")).ToHaveTextAsync("Published");
+
+        // Readers see it as the story of its day, with the photo; the story page gives the credit.
+        await page.GotoAsync(app.BaseUrl + "/day/january-12");
+        var featured = page.Locator("article.featured");
+        await Assertions.Expect(featured.Locator("h2")).ToHaveTextAsync("1957: Icebreaker reaches the pole");
+        await Assertions.Expect(featured.Locator("img")).ToHaveAttributeAsync("src", new Regex($"/media/{imageId}/"));
+        await featured.Locator("h2 a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Icebreaker reaches the pole");
+        var figure = page.Locator("figure.story-figure");
+        await Assertions.Expect(figure.Locator("img")).ToHaveAttributeAsync("alt", "Pack ice off the coast at dawn");
+        await Assertions.Expect(figure.Locator("figcaption.credit")).ToContainTextAsync("Polar Photo Archive");
+    }
+
+    [GeneratedRegex("uploaded=([0-9]+)$")]
+    private static partial Regex UploadedId();
+}
