@@ -50,13 +50,3 @@ public sealed class StoryPages(IOutputCacheStore cache)
         yield return CacheTags.Story(placement.Id);
     }
 }
-
-public static class PublishingServices
-{
-    /// <summary>The newsroom's publishing: cache eviction of a story's pages (and, later, the scheduler).</summary>
-    public static IServiceCollection AddPublishing(this IServiceCollection services)
-    {
-        services.AddSingleton<StoryPages>();
-        return services;
-    }
-}
