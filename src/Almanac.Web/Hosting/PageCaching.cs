@@ -61,7 +61,11 @@ public static class CacheTags
 {
     public const string Pages = "pages";
 
+    /// <summary>Every page that shows a story: its own page, and the listings and pages that show its title or text.</summary>
     public static string Story(int id) => $"story:{id}";
+
+    /// <summary>A story's own page alone (its related stories and neighbours on its day change without it).</summary>
+    public static string StoryPage(int id) => $"story-page:{id}";
 
     /// <summary>
     /// The pages of one calendar day: its day page, and every page that shows the day while it is

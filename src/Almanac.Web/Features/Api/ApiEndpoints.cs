@@ -143,7 +143,7 @@ public static partial class ApiEndpoints
         }
 
         var related = await RelatedStories.ReadAsync(c.Db, story.Id, now, ct);
-        CacheTags.Add(c.Http, [CacheTags.Story(story.Id), .. related.Select(r => CacheTags.Story(r.Id))]);
+        CacheTags.Add(c.Http, [CacheTags.Story(story.Id), CacheTags.StoryPage(story.Id), .. related.Select(r => CacheTags.Story(r.Id))]);
         var credit = story.Image is { } image
             ? new ApiCredit(image.CreditText, image.CreditUrl, image.Licence)
             : new ApiCredit(CoverImage.Credit, null, null);

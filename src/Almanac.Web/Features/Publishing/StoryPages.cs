@@ -44,7 +44,7 @@ public sealed class StoryPages(IOutputCacheStore cache, IServiceScopeFactory sco
         var tags = new HashSet<string>(Changed(before, after), StringComparer.Ordinal);
         if (after is { Status: StoryStatus.Published })
         {
-            tags.UnionWith((await NewlyShowingAsync(after, ct)).Select(CacheTags.Story));
+            tags.UnionWith((await NewlyShowingAsync(after, ct)).Select(CacheTags.StoryPage));
         }
 
         foreach (var tag in tags)
