@@ -36,6 +36,9 @@ public class Story
 
     public bool PlacementOverridden { get; set; }
 
+    /// <summary>An editor's place for the story among its day's stories (1 first); null keeps the site's order after the placed ones.</summary>
+    public int? DayPosition { get; set; }
+
     public string Summary { get; set; } = "";
 
     public List<string> Highlights { get; set; } = [];

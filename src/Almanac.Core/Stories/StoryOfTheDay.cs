@@ -3,7 +3,8 @@ namespace Almanac.Core.Stories;
 /// <summary>
 /// Which of a day's stories leads: the editor's choice; without one, the day's most recent event;
 /// without events, the day's most recent story (ties by id). Day pages, month pages and the
-/// compatibility APIs all choose by this one rule.
+/// compatibility APIs all choose by this one rule. The other stories follow in the editor's order
+/// (<see cref="Story.DayPosition"/>) where one was set, then by year.
 /// </summary>
 public static class StoryOfTheDay
 {

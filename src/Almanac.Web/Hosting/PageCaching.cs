@@ -61,9 +61,34 @@ public static class CacheTags
 {
     public const string Pages = "pages";
 
+    /// <summary>Every page that shows a story: its own page, and the listings and pages that show its title or text.</summary>
     public static string Story(int id) => $"story:{id}";
 
+    /// <summary>A story's own page alone (its related stories and neighbours on its day change without it).</summary>
+    public static string StoryPage(int id) => $"story-page:{id}";
+
+    /// <summary>
+    /// The pages of one calendar day: its day page, and every page that shows the day while it is
+    /// "today" (home page, today's feed, API and widget), since those carry the tag of their day.
+    /// </summary>
     public static string Day(CalendarDay day) => $"day:{day.Numeric}";
+
+    /// <summary>A month page and the months index (which counts each month's stories).</summary>
+    public static string Month(int month) => $"month:{month}";
+
+    /// <summary>The site's newest-stories feeds (<c>/feed.atom</c>, <c>/feed.rss</c>).</summary>
+    public const string Newest = "newest";
+
+    /// <summary>The sitemap index and the story sitemaps (every published story, with its edit time).</summary>
+    public const string Sitemap = "sitemap";
+
+    /// <summary>The anniversaries calendar without filters (every dated story).</summary>
+    public const string Calendar = "anniversaries";
+
+    /// <summary>Lists of every topic or category with its number of stories.</summary>
+    public const string TopicIndex = "topics";
+
+    public const string CategoryIndex = "categories";
 
     public static string Year(int year) => $"year:{year}";
 

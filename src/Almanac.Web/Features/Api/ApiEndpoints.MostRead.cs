@@ -24,6 +24,7 @@ public static partial class ApiEndpoints
 
         var now = c.Clock.UtcNow;
         var stories = await ReadCounts.MostReadAsync(c.Db, now, d, MostReadCount, ct);
+        CacheTags.Add(c.Http, stories.Select(s => CacheTags.Story(s.Story.Id)));
         var to = DateOnly.FromDateTime(now);
         return c.Write(new ApiMostRead(d, to.AddDays(1 - d), to, [.. stories.Select(s => new ApiMostReadItem(s.Reads, c.Summary(s.Story)))]));
     }

@@ -143,7 +143,7 @@ public static partial class ApiEndpoints
         }
 
         var related = await RelatedStories.ReadAsync(c.Db, story.Id, now, ct);
-        CacheTags.Add(c.Http, [CacheTags.Story(story.Id), .. related.Select(r => CacheTags.Story(r.Id))]);
+        CacheTags.Add(c.Http, [CacheTags.Story(story.Id), CacheTags.StoryPage(story.Id), .. related.Select(r => CacheTags.Story(r.Id))]);
         var credit = story.Image is { } image
             ? new ApiCredit(image.CreditText, image.CreditUrl, image.Licence)
             : new ApiCredit(CoverImage.Credit, null, null);
@@ -223,7 +223,7 @@ public static partial class ApiEndpoints
             x.Name,
             Stories = c.Db.StoryCategories.Count(j => j.CategoryId == x.Id && c.Db.Stories.Any(s => s.Id == j.StoryId && s.Status == StoryStatus.Published && s.PublishedAtUtc <= now)),
         });
-        return await TagIndexAsync(c, rows.Select(r => new TagRow(r.Slug, r.Name, r.Stories)), $"{ApiLinks.Root}/categories", SiteLinks.Category, ApiLinks.Category, page, perPage, ct);
+        return await TagIndexAsync(c, rows.Select(r => new TagRow(r.Slug, r.Name, r.Stories)), $"{ApiLinks.Root}/categories", SiteLinks.Category, ApiLinks.Category, CacheTags.CategoryIndex, page, perPage, ct);
     }
 
     private static async Task<IResult> Topics([AsParameters] Context c, [FromQuery] int? page, [FromQuery] int? perPage, CancellationToken ct)
@@ -235,13 +235,13 @@ public static partial class ApiEndpoints
             x.Name,
             Stories = c.Db.StoryTopics.Count(j => j.TopicId == x.Id && c.Db.Stories.Any(s => s.Id == j.StoryId && s.Status == StoryStatus.Published && s.PublishedAtUtc <= now)),
         });
-        return await TagIndexAsync(c, rows.Select(r => new TagRow(r.Slug, r.Name, r.Stories)), $"{ApiLinks.Root}/topics", SiteLinks.Topic, ApiLinks.Topic, page, perPage, ct);
+        return await TagIndexAsync(c, rows.Select(r => new TagRow(r.Slug, r.Name, r.Stories)), $"{ApiLinks.Root}/topics", SiteLinks.Topic, ApiLinks.Topic, CacheTags.TopicIndex, page, perPage, ct);
     }
 
     private sealed record TagRow(string Slug, string Name, int Stories);
 
     private static async Task<IResult> TagIndexAsync([AsParameters] Context c, IQueryable<TagRow> rows, string self,
-        Func<string, string> html, Func<string, string> apiLink, int? page, int? perPage, CancellationToken ct)
+        Func<string, string> html, Func<string, string> apiLink, string cacheTag, int? page, int? perPage, CancellationToken ct)
     {
         if (Paging(page, perPage) is { } problem)
         {
@@ -264,7 +264,8 @@ public static partial class ApiEndpoints
             .Skip((p - 1) * size).Take(size)
             .Select(r => new ApiTagCount(r.Slug, r.Name, r.Stories, new ApiLinks(c.Absolute(html(r.Slug)), c.Absolute(apiLink(r.Slug)))))
             .ToList();
-        CacheTags.Add(c.Http, [CacheTags.Pages]);
+        // The counts change when a story joins or leaves a list (StoryPages evicts this tag then).
+        CacheTags.Add(c.Http, [cacheTag]);
         return c.Write(new ApiTagIndex(total, p, size, pageCount, items, PageLinks(c, self, p, pageCount, size, null)));
     }
 

@@ -79,7 +79,7 @@ public static class CalendarEndpoints
             .Select(s => new Row(s.Id, s.Slug, s.Title, s.Summary, s.Kind, s.Year, s.Month, s.Day, s.Precision, s.Calendar, s.Circa,
                 s.PlacementMonth!.Value, s.PlacementDay!.Value, s.UpdatedAtUtc, s.PublishedAtUtc))
             .ToListAsync(ct);
-        CacheTags.Add(http, [.. tags, .. rows.Select(r => CacheTags.Story(r.Id))]);
+        CacheTags.Add(http, [.. tags.Count == 0 ? [CacheTags.Calendar] : tags, .. rows.Select(r => CacheTags.Story(r.Id))]);
 
         var site = options.Value;
         var home = links.Absolute(http.Request, "/");

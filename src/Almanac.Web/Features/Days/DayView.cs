@@ -26,7 +26,7 @@ public sealed record DayView(
     /// <summary>
     /// Loads a day in one query: the day's published stories (with the leap-day stories on 28 February of
     /// a common year), each marked if it is the day's chosen story. Without a choice, the day's most
-    /// recent event leads.
+    /// recent event leads (see <see cref="StoryOfTheDay"/>).
     /// </summary>
     public static async Task<DayView> LoadAsync(AlmanacDbContext db, CalendarDay day, int currentYear, DateTime nowUtc, int page, CancellationToken ct)
     {
@@ -41,13 +41,16 @@ public sealed record DayView(
                     CommentCount = s.Comments.Count(c => c.Status == Core.Comments.CommentStatus.Approved),
                 },
                 IsFeatured = s.Features.Any(f => f.Month == day.Month && f.Day == day.Day),
+                s.DayPosition,
             })
             .ToListAsync(ct);
 
         var featured = StoryOfTheDay.Choose(rows, r => r.IsFeatured, r => r.Card.Kind, r => r.Card.Year, r => r.Card.Id)?.Card;
 
-        var others = rows.Select(r => r.Card).Where(c => c != featured)
-            .OrderBy(c => c.Kind).ThenBy(c => c.Year).ThenBy(c => c.Id).ToList();
+        // Kinds keep their groups; within a kind the editor's order (Admin/Days) comes first, then time order.
+        var others = rows.Where(r => r.Card != featured)
+            .OrderBy(r => r.Card.Kind).ThenBy(r => r.DayPosition ?? int.MaxValue).ThenBy(r => r.Card.Year).ThenBy(r => r.Card.Id)
+            .Select(r => r.Card).ToList();
         int pageCount = Math.Max(1, (others.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
         var groups = others.Skip((page - 1) * PageSize).Take(PageSize)

@@ -23,7 +23,7 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
         MapBoth(app, "/feed", (format, http, db, clock, ct) =>
-            NewestAsync(http, db, clock, format, s => s, CacheTags.Pages, "", ct));
+            NewestAsync(http, db, clock, format, s => s, CacheTags.Newest, "", ct));
         MapBoth(app, "/category/{slug}/feed", async (format, http, db, clock, ct) =>
         {
             var slug = (string)http.Request.RouteValues["slug"]!;

@@ -37,8 +37,8 @@ public sealed class MonthModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
         View = await MonthView.LoadAsync(db, m, clock.UtcNow, ct);
 
-        // Every day of the month, so an edit on any of them evicts the page; and the stories whose headlines it shows.
-        CacheTags.Add(HttpContext, [.. View.Days.Select(d => CacheTags.Day(d.Day)), .. View.Shown.Select(c => CacheTags.Story(c.Id))]);
+        // The month and every day of it, so a change on any of them evicts the page; and the stories whose headlines it shows.
+        CacheTags.Add(HttpContext, [CacheTags.Month(m), .. View.Days.Select(d => CacheTags.Day(d.Day)), .. View.Shown.Select(c => CacheTags.Story(c.Id))]);
 
         var names = site.Value.CultureInfo.DateTimeFormat;
         Name = names.GetMonthName(m);

@@ -31,7 +31,7 @@ public sealed class MonthsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
         Months = [.. Enumerable.Range(1, 12).Select(m => (m, names.GetMonthName(m), counts.GetValueOrDefault(m)))];
 
         // A count changes with an edit on any day of the year.
-        CacheTags.Add(HttpContext, Enumerable.Range(0, 366).Select(i => CacheTags.Day(CalendarDay.FromDayOfLeapYear(i))));
+        CacheTags.Add(HttpContext, Enumerable.Range(1, 12).Select(CacheTags.Month));
 
         var items = new JsonArray([.. Months.Select(m => (JsonNode)new JsonObject
         {

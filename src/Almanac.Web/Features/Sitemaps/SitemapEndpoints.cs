@@ -32,6 +32,7 @@ public static class SitemapEndpoints
             var published = db.Stories.AsNoTracking().Published(clock.UtcNow);
             int count = await published.CountAsync(ct);
             var lastEdit = count == 0 ? (DateTime?)null : await published.MaxAsync(s => s.UpdatedAtUtc, ct);
+            CacheTags.Add(http, [CacheTags.Sitemap]);
             return Xml(writer =>
             {
                 writer.WriteStartElement("sitemapindex", SitemapNs);
@@ -85,6 +86,8 @@ public static class SitemapEndpoints
             {
                 return Results.NotFound();
             }
+
+            CacheTags.Add(http, [CacheTags.Sitemap]);
 
             return Xml(writer =>
             {

@@ -68,6 +68,7 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
         CacheTags.Add(HttpContext, [
             CacheTags.Story(story.Id),
+            CacheTags.StoryPage(story.Id),
             .. Related.Concat([PreviousOfDay, NextOfDay]).OfType<StoryCard>().Select(c => CacheTags.Story(c.Id)),
         ]);
 

@@ -49,7 +49,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
             .OrderBy(g => g.Key == "#" ? 1 : 0).ThenBy(g => g.Key, order)
             .Select(g => new TopicGroup(g.Key, [.. g.OrderBy(t => t.Name, order)]))];
         Total = rows.Count;
-        CacheTags.Add(HttpContext, [CacheTags.Pages]);
+        CacheTags.Add(HttpContext, [CacheTags.TopicIndex]);
 
         var items = new JsonArray([.. Groups.SelectMany(g => g.Topics).Select((t, i) => (JsonNode)new JsonObject
         {

@@ -525,6 +525,9 @@ namespace Almanac.Core.Data.Migrations.Postgres
                     b.Property<int?>("Day")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DayPosition")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("Highlights")
                         .IsRequired()
                         .HasColumnType("text[]");

@@ -501,6 +501,9 @@ namespace Almanac.Core.Data.Migrations.Sqlite
                     b.Property<int?>("Day")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DayPosition")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("Highlights")
                         .IsRequired()
                         .HasColumnType("TEXT");
