@@ -10,8 +10,8 @@ namespace Almanac.Core.Calendar;
 /// </summary>
 public sealed class SiteClock(TimeProvider time, IOptionsMonitor<SiteOptions> options)
 {
-    // The last zone looked up, keyed by its id: a lookup per call would cost more than the conversion.
-    private (string Id, TimeZoneInfo Zone)? resolved;
+    // The last zone looked up, with its id; one reference, so a reader never sees the id of one and the zone of another.
+    private Resolved? resolved;
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -30,10 +30,12 @@ public sealed class SiteClock(TimeProvider time, IOptionsMonitor<SiteOptions> op
             }
 
             var zone = ResolveZone(id);
-            resolved = (id, zone);
+            resolved = new Resolved(id, zone);
             return zone;
         }
     }
+
+    private sealed record Resolved(string Id, TimeZoneInfo Zone);
 
     public static TimeZoneInfo ResolveZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz)

@@ -11,13 +11,30 @@ namespace Almanac.Web.Features.Admin.Settings;
 /// skipped with a warning: one bad row must not take the site down.
 /// </summary>
 public sealed partial class SettingsStore(
-    SiteSettingsProvider provider, IServiceScopeFactory scopes, IOutputCacheStore cache, ILogger<SettingsStore> logger)
+    SiteSettingsProvider provider, IServiceScopeFactory scopes, IOutputCacheStore cache, ILogger<SettingsStore> logger) : IDisposable
 {
+    // One load at a time: a poll that read the table just before a save committed must not apply its
+    // older values after the save's own load.
+    private readonly SemaphoreSlim loading = new(1, 1);
+
     /// <summary>
     /// Loads the table; when the values changed, the options see them at once and, with
     /// <paramref name="evictPages"/>, every cached page goes (they show the name, the dates, "today").
     /// </summary>
     public async Task<bool> ReloadAsync(bool evictPages, CancellationToken ct)
+    {
+        await loading.WaitAsync(ct);
+        try
+        {
+            return await LoadAsync(evictPages, ct);
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    private async Task<bool> LoadAsync(bool evictPages, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AlmanacDbContext>();
@@ -51,6 +68,8 @@ public sealed partial class SettingsStore(
 
         return true;
     }
+
+    public void Dispose() => loading.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring the stored setting {Key}: this version does not know it")]
     private static partial void LogUnknown(ILogger logger, string key);
