@@ -1,4 +1,5 @@
 using Almanac.Web.Features.Account;
+using Almanac.Web.Features.Admin.Settings;
 using Almanac.Web.Features.Api;
 using Almanac.Web.Features.Calendar;
 using Almanac.Web.Features.Comments;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Site settings, the clock that decides "today", and the database (SQLite in ./data by default).
 builder.Services.AddSite(builder.Configuration);
+builder.AddSiteSettings();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddMedia(builder.Configuration);
 

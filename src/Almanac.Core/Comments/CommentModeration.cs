@@ -23,9 +23,9 @@ public sealed record SubmitResult(SubmitOutcome Outcome, Comment? Comment = null
 /// <see cref="CommentOptions.LinkThreshold"/>; a banned address goes to spam; everything else (a
 /// returning, approved commenter) is published at once.
 /// </summary>
-public sealed class CommentModeration(AlmanacDbContext db, IOptions<CommentOptions> options, TimeProvider time)
+public sealed class CommentModeration(AlmanacDbContext db, IOptionsMonitor<CommentOptions> options, TimeProvider time)
 {
-    private CommentOptions Options => options.Value;
+    private CommentOptions Options => options.CurrentValue;
 
     public static string? NormalizeEmail(string? email) =>
         string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();

@@ -4,6 +4,7 @@ using Almanac.Core.Importing;
 using Almanac.Core.Media;
 using Almanac.Core.Newsroom;
 using Almanac.Core.Redirects;
+using Almanac.Core.Settings;
 using Almanac.Core.Stories;
 using Almanac.Core.Topics;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -60,6 +61,9 @@ public abstract class AlmanacDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    /// <summary>What admins changed on the settings page, laid over appsettings by the web app.</summary>
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

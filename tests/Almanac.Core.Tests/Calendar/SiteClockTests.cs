@@ -1,5 +1,4 @@
 using Almanac.Core.Calendar;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Almanac.Core.Tests.Calendar;
@@ -32,10 +31,25 @@ public class SiteClockTests
     [Fact]
     public void UnknownZone_FailsWithAClearMessage()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Clock(new FakeTimeProvider(), "Mars/Olympus_Mons"));
+        var e = Assert.Throws<InvalidOperationException>(() => Clock(new FakeTimeProvider(), "Mars/Olympus_Mons").Today);
         Assert.Contains("Mars/Olympus_Mons", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Today_FollowsAZoneChangedAtRunTime()
+    {
+        // 23:30 UTC on 3 August: still the 3rd in UTC, already the 4th in Berlin.
+        var time = new FakeTimeProvider(new DateTimeOffset(2024, 8, 3, 23, 30, 0, TimeSpan.Zero));
+        var options = new SettableOptions<SiteOptions>(new SiteOptions { TimeZone = "UTC" });
+        var clock = new SiteClock(time, options);
+        Assert.Equal(new CalendarDay(8, 3), clock.TodayDay);
+
+        options.CurrentValue = new SiteOptions { TimeZone = "Europe/Berlin" };
+
+        Assert.Equal(new CalendarDay(8, 4), clock.TodayDay);
+        Assert.Equal("Europe/Berlin", clock.Zone.Id);
+    }
+
     private static SiteClock Clock(TimeProvider time, string zone) =>
-        new(time, Options.Create(new SiteOptions { TimeZone = zone }));
+        new(time, new SettableOptions<SiteOptions>(new SiteOptions { TimeZone = zone }));
 }

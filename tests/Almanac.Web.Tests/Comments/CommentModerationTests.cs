@@ -100,12 +100,12 @@ public class CommentModerationTests(CommentsApp app) : IClassFixture<CommentsApp
         await moderation.SetClosedAsync(storyId, false, Ct);
 
         var published = app.Time.GetUtcNow().UtcDateTime.AddDays(-10);
-        var options = Microsoft.Extensions.Options.Options.Create(new CommentOptions { CloseAfterDays = 14 });
+        var options = new SettableOptions<CommentOptions>(new CommentOptions { CloseAfterDays = 14 });
         var ageing = new CommentModeration(scope.Db, options, app.Time);
         Assert.True(ageing.IsOpen(false, published));
         Assert.False(ageing.IsOpen(true, published));
         Assert.False(ageing.IsOpen(false, published.AddDays(-5)));
-        Assert.False(new CommentModeration(scope.Db, Microsoft.Extensions.Options.Options.Create(new CommentOptions { Enabled = false }), app.Time).IsOpen(false, published));
+        Assert.False(new CommentModeration(scope.Db, new SettableOptions<CommentOptions>(new CommentOptions { Enabled = false }), app.Time).IsOpen(false, published));
     }
 
     [Fact]

@@ -320,10 +320,10 @@ public static partial class ApiEndpoints
         AlmanacDbContext Db,
         SiteClock Clock,
         SiteLinks Links,
-        IOptions<SiteOptions> SiteOptions,
+        IOptionsMonitor<SiteOptions> SiteOptions,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> JsonOptions)
     {
-        public SiteOptions Site => SiteOptions.Value;
+        public SiteOptions Site => SiteOptions.CurrentValue;
 
         public CultureInfo Culture => Site.CultureInfo;
 

@@ -28,7 +28,7 @@ public static class CalendarEndpoints
     }
 
     private static async Task<IResult> GetAsync(string? kind, string? category, string? topic, HttpContext http,
-        AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> options, CancellationToken ct)
+        AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> options, CancellationToken ct)
     {
         var stories = db.Stories.AsNoTracking().Published(clock.UtcNow)
             .Where(s => s.Precision == DatePrecision.Day && s.PlacementMonth != null && s.PlacementDay != null);
@@ -81,7 +81,7 @@ public static class CalendarEndpoints
             .ToListAsync(ct);
         CacheTags.Add(http, [.. tags.Count == 0 ? [CacheTags.Calendar] : tags, .. rows.Select(r => CacheTags.Story(r.Id))]);
 
-        var site = options.Value;
+        var site = options.CurrentValue;
         var home = links.Absolute(http.Request, "/");
         var filtered = names.Count > 0 ? $" ({string.Join(", ", names)})" : "";
         var header = new AnniversaryCalendar.Header(

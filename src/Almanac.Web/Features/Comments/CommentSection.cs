@@ -22,13 +22,12 @@ public sealed record CommentSection(
     public static async Task<CommentSection> LoadAsync(HttpContext http, AlmanacDbContext db, int storyId, string slug, int page, CancellationToken ct)
     {
         var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptions<CommentOptions>>().Value;
+        var options = services.GetRequiredService<IOptionsMonitor<CommentOptions>>().CurrentValue;
         var moderation = services.GetRequiredService<CommentModeration>();
         var tokens = services.GetRequiredService<CommentTokens>();
         var story = await db.Stories.AsNoTracking().Where(s => s.Id == storyId).Select(s => new { s.CommentsClosed, s.PublishedAtUtc }).SingleAsync(ct);
-        var comments = options.Enabled
-            ? await CommentQueries.LoadPageAsync(db, storyId, page, options.PageSize, ct)
-            : new CommentPage([], 1, 1, 0);
+        // With comments turned off the form goes, but what readers already wrote stays readable.
+        var comments = await CommentQueries.LoadPageAsync(db, storyId, page, options.PageSize, ct);
 
         // Only a reader's own (uncached) render carries per-reader values: the token and the timestamp.
         bool live = CommentServices.IsPersonal(http);

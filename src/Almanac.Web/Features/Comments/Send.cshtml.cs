@@ -33,7 +33,7 @@ public sealed class SendModel(
     IAntiforgery antiforgery,
     IOutputCacheStore cache,
     SiteLinks links,
-    IOptions<CommentOptions> options) : PageModel
+    IOptionsMonitor<CommentOptions> options) : PageModel
 {
     public string Slug { get; private set; } = "";
 
@@ -44,6 +44,9 @@ public sealed class SendModel(
     public CommentView? Parent { get; private set; }
 
     public CommentFormView? Form { get; private set; }
+
+    /// <summary>Comments are off site-wide (the settings page), rather than closed on this story.</summary>
+    public bool CommentsOff => !options.CurrentValue.Enabled;
 
     /// <summary>A reply form (<c>?replyTo=</c>); without one, the story's own form is the place to write.</summary>
     public async Task<IActionResult> OnGetAsync(string slug, int? replyTo, CancellationToken ct)
@@ -132,7 +135,7 @@ public sealed class SendModel(
         }
 
         var age = tokens.Age(input.Stamp);
-        if (age is null || age < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
+        if (age is null || age < TimeSpan.FromSeconds(options.CurrentValue.MinimumFillSeconds))
         {
             ModelState.Clear();
             ModelState.AddModelError("", "That was quicker than we expect a person to be. Please check your comment and send it again.");
@@ -178,9 +181,9 @@ public sealed class SendModel(
     {
         if (input.Body is { } body)
         {
-            if (body.Length > options.Value.BodyMaxLength)
+            if (body.Length > options.CurrentValue.BodyMaxLength)
             {
-                ModelState.AddModelError("Body", $"The comment is {body.Length} characters long; the limit is {options.Value.BodyMaxLength}. Please shorten it.");
+                ModelState.AddModelError("Body", $"The comment is {body.Length} characters long; the limit is {options.CurrentValue.BodyMaxLength}. Please shorten it.");
             }
 
             if (string.IsNullOrWhiteSpace(body))
@@ -206,7 +209,7 @@ public sealed class SendModel(
     private void ShowForm(CommentInput input, string? message = null)
     {
         input.Website = null;
-        Form = new CommentFormView(Slug, input, Live: true, tokens.Stamp(), options.Value.BodyMaxLength, Parent?.AuthorName, message);
+        Form = new CommentFormView(Slug, input, Live: true, tokens.Stamp(), options.CurrentValue.BodyMaxLength, Parent?.AuthorName, message);
         ViewData["Meta"] = new PageMeta { Title = Heading, Description = $"A comment on {Headline}", CanonicalPath = SiteLinks.Story(Slug) };
     }
 
@@ -254,6 +257,6 @@ public sealed class SendModel(
 
         Slug = slug;
         Headline = Story.Headline(story.Year, story.Title);
-        return (story.Id, options.Value.Enabled && moderation.IsOpen(story.CommentsClosed, story.PublishedAtUtc));
+        return (story.Id, options.CurrentValue.Enabled && moderation.IsOpen(story.CommentsClosed, story.PublishedAtUtc));
     }
 }

@@ -47,7 +47,7 @@ public static class WikimediaOnThisDayApi
     }
 
     private static async Task<IResult> GetAsync(string type, string month, string day,
-        HttpContext http, AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site, CancellationToken ct)
+        HttpContext http, AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site, CancellationToken ct)
     {
         if (!Types.Contains(type, StringComparer.Ordinal))
         {
@@ -64,7 +64,7 @@ public static class WikimediaOnThisDayApi
         var stories = await CompatibilityDay.LoadAsync(db, calendarDay, [calendarDay], clock.UtcNow, ct);
         CacheTags.Add(http, [CacheTags.Day(calendarDay), .. stories.Select(s => CacheTags.Story(s.Id))]);
 
-        var culture = site.Value.CultureInfo;
+        var culture = site.CurrentValue.CultureInfo;
         OnThisDayItem Item(DayStory s, bool withYear) => new(s.Title, [Page(s, culture, path => links.Absolute(http.Request, path))])
         {
             Year = withYear ? CompatibilityDay.WikimediaYear(s.Year) : null,

@@ -55,7 +55,7 @@ public static class EmbedEndpoints
         var embed = await EmbedDay.LoadAsync(db, clock, day, ct);
         CacheTags.Add(http, embed.CacheTags);
         var links = http.RequestServices.GetRequiredService<SiteLinks>();
-        var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = http.RequestServices.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         var document = new DayDocument(
             day.Numeric,
             $"On this day: {day.ToDisplayString(site.CultureInfo)}",

@@ -35,7 +35,7 @@ public static class OEmbedEndpoint
     internal static void MapOEmbed(this IEndpointRouteBuilder app) =>
         app.MapGet("/oembed", HandleAsync).AsPublicApi();
 
-    private static async Task<IResult> HandleAsync(HttpContext http, AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site,
+    private static async Task<IResult> HandleAsync(HttpContext http, AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site,
         string? url, string? format, string? maxwidth, string? maxheight, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(url))
@@ -73,7 +73,7 @@ public static class OEmbedEndpoint
         var html = $"<iframe src=\"{WebUtility.HtmlEncode(src)}\" width=\"{width}\" height=\"{height}\" title=\"{WebUtility.HtmlEncode(headline)}\" " +
             "loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>";
         var response = new Response(
-            "1.0", "rich", site.Value.Name, links.Absolute(http.Request, "/"), headline,
+            "1.0", "rich", site.CurrentValue.Name, links.Absolute(http.Request, "/"), headline,
             string.IsNullOrWhiteSpace(story.AuthorName) ? null : story.AuthorName,
             html, width, height,
             links.Absolute(http.Request, SiteLinks.Cover(slug, CoverImage.ShareWidth, "png")), CoverImage.ShareWidth, CoverImage.HeightFor(CoverImage.ShareWidth),

@@ -46,7 +46,7 @@ public static class FeedEndpoints
             var stories = await Items(db.Stories.AsNoTracking().Published(clock.UtcNow).On(today.DaysListedIn(clock.Today.Year))
                 .OrderBy(s => s.Year).ThenBy(s => s.Id), ct);
             CacheTags.Add(http, [CacheTags.Day(today), .. stories.Select(s => CacheTags.Story(s.Id))]);
-            var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+            var site = http.RequestServices.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
             return Write(http, format, stories, $"{site.Name}: on this day, {today.ToDisplayString(site.CultureInfo)}", SiteLinks.Day(today));
         }, PageCaching.Today);
         return app;
@@ -76,7 +76,7 @@ public static class FeedEndpoints
         var stories = await Items(filter(db.Stories.AsNoTracking().Published(clock.UtcNow))
             .OrderByDescending(s => s.PublishedAtUtc).ThenByDescending(s => s.Id), ct);
         CacheTags.Add(http, [cacheTag, .. stories.Select(s => CacheTags.Story(s.Id))]);
-        var site = http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value;
+        var site = http.RequestServices.GetRequiredService<IOptionsMonitor<SiteOptions>>().CurrentValue;
         return Write(http, format, stories, site.Name + titleSuffix, "/");
     }
 

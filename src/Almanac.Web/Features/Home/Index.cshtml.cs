@@ -13,7 +13,7 @@ namespace Almanac.Web.Features.Home;
 /// <summary>Today: the site's calendar day (the browser may switch to the reader's own, see today.js).</summary>
 [OutputCache(PolicyName = PageCaching.Today)]
 [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
-public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public DayView View { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
     /// <summary>"Most read this week": the last seven UTC days, as counted by Features/MostRead.</summary>
     public IReadOnlyList<MostReadStory> MostRead { get; private set; } = [];
 
-    public string TimeZone => site.Value.TimeZone;
+    public string TimeZone => site.CurrentValue.TimeZone;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
         View = await DayView.LoadAsync(db, clock.TodayDay, Today.Year, clock.UtcNow, 1, ct);
         MostRead = await ReadCounts.MostReadAsync(db, clock.UtcNow, 7, 5, ct);
         CacheTags.Add(HttpContext, [.. DayMeta.CacheTagsFor(View), .. MostRead.Select(m => CacheTags.Story(m.Story.Id))]);
-        var culture = site.Value.CultureInfo;
+        var culture = site.CurrentValue.CultureInfo;
         ViewData["Meta"] = DayMeta.For(View, $"Today in history: {View.Day.ToDisplayString(culture)}", "/", culture, p => links.Absolute(Request, p));
     }
 }

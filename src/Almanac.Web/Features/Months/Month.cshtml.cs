@@ -13,7 +13,7 @@ namespace Almanac.Web.Features.Months;
 /// <summary>A month at a glance: <c>/month/august</c>; "8", "08" and "August" redirect there.</summary>
 [OutputCache(PolicyName = PageCaching.Public)]
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
-public sealed class MonthModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+public sealed class MonthModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public MonthView View { get; private set; } = null!;
 
@@ -40,7 +40,7 @@ public sealed class MonthModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
         // The month and every day of it, so a change on any of them evicts the page; and the stories whose headlines it shows.
         CacheTags.Add(HttpContext, [CacheTags.Month(m), .. View.Days.Select(d => CacheTags.Day(d.Day)), .. View.Shown.Select(c => CacheTags.Story(c.Id))]);
 
-        var names = site.Value.CultureInfo.DateTimeFormat;
+        var names = site.CurrentValue.CultureInfo.DateTimeFormat;
         Name = names.GetMonthName(m);
         PreviousName = names.GetMonthName(MonthLinks.Previous(m));
         NextName = names.GetMonthName(MonthLinks.Next(m));
@@ -50,7 +50,7 @@ public sealed class MonthModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
 
     private PageMeta Meta()
     {
-        var culture = site.Value.CultureInfo;
+        var culture = site.CurrentValue.CultureInfo;
         var title = $"{Name} in history";
         var description = View.Total == 0
             ? $"Every day of {Name} in history."

@@ -15,7 +15,7 @@ namespace Almanac.Web.Features.Months;
 /// <summary>The twelve months with their story counts: <c>/month</c>.</summary>
 [OutputCache(PolicyName = PageCaching.Public)]
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
-public sealed class MonthsModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+public sealed class MonthsModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public IReadOnlyList<(int Month, string Name, int Count)> Months { get; private set; } = [];
 
@@ -27,7 +27,7 @@ public sealed class MonthsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
             .GroupBy(s => s.PlacementMonth!.Value)
             .Select(g => new { Month = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Month, g => g.Count, ct);
-        var names = site.Value.CultureInfo.DateTimeFormat;
+        var names = site.CurrentValue.CultureInfo.DateTimeFormat;
         Months = [.. Enumerable.Range(1, 12).Select(m => (m, names.GetMonthName(m), counts.GetValueOrDefault(m)))];
 
         // A count changes with an edit on any day of the year.

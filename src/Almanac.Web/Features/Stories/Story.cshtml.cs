@@ -16,7 +16,7 @@ namespace Almanac.Web.Features.Stories;
 /// <summary>A story at <c>/on-this-day/{slug}</c>, the seed site's own address scheme.</summary>
 [OutputCache(PolicyName = CommentServices.StoryPagePolicy)]
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
-public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public StoryPage Story { get; private set; } = null!;
 
@@ -72,7 +72,7 @@ public sealed class StoryModel(AlmanacDbContext db, SiteClock clock, SiteLinks l
             .. Related.Concat([PreviousOfDay, NextOfDay]).OfType<StoryCard>().Select(c => CacheTags.Story(c.Id)),
         ]);
 
-        var culture = site.Value.CultureInfo;
+        var culture = site.CurrentValue.CultureInfo;
         ViewData["Meta"] = new PageMeta
         {
             Title = story.Headline,

@@ -18,7 +18,7 @@ namespace Almanac.Web.Features.Topics;
 /// <summary>Every person, place and theme with a story, A to Z: <c>/topics</c>.</summary>
 [OutputCache(PolicyName = PageCaching.Public)]
 [ResponseCache(Duration = 300, Location = ResponseCacheLocation.Any)]
-public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptions<SiteOptions> site) : PageModel
+public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks links, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public const string Path = "/topics";
 
@@ -41,7 +41,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
             .Where(t => t.Count > 0)
             .ToListAsync(ct);
 
-        var culture = site.Value.CultureInfo;
+        var culture = site.CurrentValue.CultureInfo;
         var order = StringComparer.Create(culture, CompareOptions.IgnoreCase);
         Groups = [.. rows
             .Select(r => new TopicEntry(r.Slug, r.Name, r.Kind, r.Count))
@@ -59,7 +59,7 @@ public sealed class TopicsModel(AlmanacDbContext db, SiteClock clock, SiteLinks 
             ["name"] = t.Name,
         })]);
         const string title = "Topics A to Z";
-        var description = $"The {Total} people, places and themes of {site.Value.Name}, each with its stories in time order.";
+        var description = $"The {Total} people, places and themes of {site.CurrentValue.Name}, each with its stories in time order.";
         ViewData["Meta"] = new PageMeta
         {
             Title = title,
