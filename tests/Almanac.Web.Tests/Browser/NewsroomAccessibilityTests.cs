@@ -30,6 +30,12 @@ public sealed class NewsroomAccessibilityTests(BrowserApp app) : IAsyncLifetime
         "/admin/comments",
         "/admin/comments?tab=spam",
         "/admin/settings",
+        "/admin/stories",
+        "/admin/stories/new",
+        "/admin/stories/1",
+        "/admin/stories/1/revisions",
+        "/admin/days",
+        "/admin/days?day=08-04",
         "/account/security",
     ];
 

@@ -19,7 +19,7 @@ namespace Almanac.Web.Features.Admin.Days;
 /// </summary>
 [Authorize(Policy = AdminPolicies.Editors)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, IOutputCacheStore cache, TimeProvider time, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, IOutputCacheStore cache, TimeProvider time, IOptionsMonitor<SiteOptions> site) : PageModel
 {
     public const string Path = "/admin/days";
 
@@ -30,7 +30,7 @@ public sealed class IndexModel(AlmanacDbContext db, SiteClock clock, IOutputCach
 
     public CalendarDay Day { get; private set; }
 
-    public string DayName => Day.ToDisplayString(site.Value.CultureInfo);
+    public string DayName => Day.ToDisplayString(site.CurrentValue.CultureInfo);
 
     /// <summary>The day's stories by kind, in the order the day page shows them.</summary>
     public IReadOnlyList<DayStory> Stories { get; private set; } = [];
