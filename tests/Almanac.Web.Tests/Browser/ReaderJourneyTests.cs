@@ -33,6 +33,15 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(page.Locator("aside.highlights")).ToContainTextAsync("Story Highlights");
 
         // The cover image really loads (a generated 1200×630 picture).
+        var coverResponses = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Response += (_, r) =>
+        {
+            if (r.Url.Contains("/cover/", StringComparison.Ordinal))
+            {
+                coverResponses.Enqueue($"{r.Status} {r.Url}");
+            }
+        };
+        page.RequestFailed += (_, r) => coverResponses.Enqueue($"failed ({r.Failure}) {r.Url}");
         var image = page.Locator("figure.story-figure img");
         await image.ScrollIntoViewIfNeededAsync();
         // A lazy image can report "complete" before its request starts: wait for its pixels. The
@@ -46,7 +55,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         {
             var src = await image.EvaluateAsync<string>("img => img.currentSrc");
             var direct = await page.APIRequest.GetAsync(src);
-            Assert.Fail($"The cover {src} did not load in the page; fetched directly it answers {direct.Status} {direct.Headers.GetValueOrDefault("content-type")}.");
+            Assert.Fail($"The cover {src} did not load in the page (its responses there: {string.Join("; ", coverResponses)}); fetched directly it answers {direct.Status} {direct.Headers.GetValueOrDefault("content-type")}.");
         }
 
         Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);

@@ -1,4 +1,5 @@
 using Almanac.Core.Data;
+using Almanac.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -58,6 +59,9 @@ public class AlmanacApp : WebApplicationFactory<Program>
             builder.UseSetting("Caching:RedisPrefix", $"almanac-test-{Guid.NewGuid():N}:");
         }
 
+        // The production deadline (10 s) answers 503 to a request a loaded two-core test machine is merely
+        // slow to serve; tests of the deadline itself set their own (Settings win).
+        builder.UseSetting(DatabaseFailures.RequestTimeoutSetting, "120");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
