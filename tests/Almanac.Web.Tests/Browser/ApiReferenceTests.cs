@@ -1,3 +1,4 @@
+using Almanac.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Almanac.Web.Tests.Browser;
@@ -12,7 +13,7 @@ public sealed class ApiReferenceTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task ApiReference_RendersTheDocumentWithoutLeavingTheSite()
     {
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.Browser.NewTestContextAsync();
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>

@@ -61,7 +61,7 @@ public sealed class NewsroomAccessibilityTests(BrowserApp app) : IAsyncLifetime
     [MemberData(nameof(AdminPages))]
     public async Task AdminPages_HaveNoAccessibilityViolations(string path)
     {
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
         await SignInAsync(page, await app.CreateUserAsync(Roles.Admin));
 
@@ -75,7 +75,7 @@ public sealed class NewsroomAccessibilityTests(BrowserApp app) : IAsyncLifetime
     [MemberData(nameof(SignedOutPages))]
     public async Task SignedOutAccountPages_HaveNoAccessibilityViolations(string path)
     {
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + path);
@@ -86,7 +86,7 @@ public sealed class NewsroomAccessibilityTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task PagesShowingErrors_HaveNoAccessibilityViolations()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
 
         // A failed sign-in, then the settings page with a field refused.
@@ -119,7 +119,7 @@ public sealed class NewsroomAccessibilityTests(BrowserApp app) : IAsyncLifetime
             token = await users.GeneratePasswordResetTokenAsync(stored);
         }
 
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/account/sign-in");
         await page.FillAsync("#Login", user.UserName!);

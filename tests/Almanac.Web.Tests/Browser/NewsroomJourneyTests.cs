@@ -22,7 +22,7 @@ public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetim
     public async Task Editor_WritesAStoryWithAPhoto_SchedulesIt_AndItAppearsOnItsDayPageWhenTheClockPasses()
     {
         var user = await app.CreateUserAsync(Roles.Editor);
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/account/sign-in");
@@ -61,7 +61,7 @@ public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetim
         Assert.StartsWith("1957-", slug, StringComparison.Ordinal);
 
         // Not on the site before its time. A reader's visit puts the day page in the server's output cache.
-        await using (var earlyReader = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" }))
+        await using (var earlyReader = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" }))
         {
             var early = await earlyReader.NewPageAsync();
             await early.GotoAsync(app.BaseUrl + "/day/january-12");
@@ -77,7 +77,7 @@ public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetim
         await WaitUntilShownAsync("/day/january-12", "Icebreaker reaches the pole");
 
         // A new reader (browsers keep public pages for a few minutes, as their Cache-Control allows).
-        await using var readerContext = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var readerContext = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         page = await readerContext.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/day/january-12");
         var featured = page.Locator("article.featured");

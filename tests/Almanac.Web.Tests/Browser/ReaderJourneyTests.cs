@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Almanac.Web.Tests.Infrastructure;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -15,7 +16,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Reader_OpensTodayMovesToTheNextDayAndOpensAStory()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
 
         await page.GotoAsync(app.BaseUrl + "/");
@@ -64,7 +65,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Reader_PicksADayWithTheMonthPickerWithoutJavaScript()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        await using var context = await app.Browser.NewTestContextAsync(new() { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/day/august-4");
@@ -80,7 +81,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     public async Task HomePage_SwitchesToTheReadersDayWhenTheirZoneDiffers()
     {
         // The site says 09:00 UTC on 4 August; in Honolulu (UTC-10) it is still 3 August.
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "Pacific/Honolulu" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "Pacific/Honolulu" });
         var page = await context.NewPageAsync();
         await page.Clock.SetFixedTimeAsync(app.Time.GetUtcNow().UtcDateTime);
 
@@ -111,7 +112,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [InlineData("/year/1917", "dark")]
     public async Task Pages_HaveNoAccessibilityViolations(string path, string scheme)
     {
-        await using var context = await app.Browser.NewContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
         await page.GotoAsync(app.BaseUrl + path);
 
@@ -125,7 +126,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Pages_LoadWithoutConsoleErrorsFailedRequestsOrPolicyViolations()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
         var problems = new List<string>();
         page.Console += (_, message) =>
@@ -163,7 +164,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Pages_WorkOnAPhoneWithoutHorizontalScrolling()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, TimezoneId = "UTC" });
+        await using var context = await app.Browser.NewTestContextAsync(new() { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
 
         foreach (var path in new[] { "/", "/on-this-day/1924-diplomatic-relations-established-between-mexico-and-the-ussr", "/month/august", "/month", "/year/1917", "/day/august-4" })

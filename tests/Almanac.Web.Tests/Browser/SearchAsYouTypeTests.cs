@@ -1,3 +1,4 @@
+using Almanac.Web.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -13,7 +14,7 @@ public sealed class SearchAsYouTypeTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Reader_TypesAPrefixChoosesWithTheKeyboardAndLandsOnTheStory()
     {
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.Browser.NewTestContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/day/november-7");
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search stories" });
@@ -38,7 +39,7 @@ public sealed class SearchAsYouTypeTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task Escape_ClosesTheSuggestionsAndEnterThenSearchesThePage()
     {
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.Browser.NewTestContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/");
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search stories" });

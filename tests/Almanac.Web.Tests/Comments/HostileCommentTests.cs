@@ -1,5 +1,6 @@
 using Almanac.Core.Comments;
 using Almanac.Web.Tests.Browser;
+using Almanac.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +93,7 @@ public sealed class HostileCommentTests(CommentsBrowserApp app) : IClassFixture<
     [Fact]
     public async Task EveryPayload_SentThroughTheRealForm_IsStoredByteForByte_AndRenderedInert()
     {
-        await using var context = await app.Browser.NewContextAsync(new() { BypassCSP = true });
+        await using var context = await app.Browser.NewTestContextAsync(new() { BypassCSP = true });
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>
@@ -134,7 +135,7 @@ public sealed class HostileCommentTests(CommentsBrowserApp app) : IClassFixture<
         }
 
         // A new reader (whose browser has no copy of the page yet).
-        await using var readerContext = await app.Browser.NewContextAsync(new() { BypassCSP = true });
+        await using var readerContext = await app.Browser.NewTestContextAsync(new() { BypassCSP = true });
         page = await readerContext.NewPageAsync();
         page.Dialog += async (_, dialog) =>
         {

@@ -67,7 +67,7 @@ public sealed class WidgetBrowserTests(BrowserApp app) : IAsyncLifetime
     public async Task HostPageOnAnotherOrigin_ShowsTodayInTheWidgetAndTheIframe()
     {
         Assert.NotEqual(new Uri(app.BaseUrl).Port, new Uri(hostUrl).Port);
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.Browser.NewTestContextAsync();
         var page = await context.NewPageAsync();
         var problems = WatchForProblems(page);
 
@@ -110,7 +110,7 @@ public sealed class WidgetBrowserTests(BrowserApp app) : IAsyncLifetime
     [Fact]
     public async Task HostPageWithAPlaceholder_GetsTheChosenDayThere()
     {
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.Browser.NewTestContextAsync();
         var page = await context.NewPageAsync();
         var problems = WatchForProblems(page);
 
@@ -131,7 +131,7 @@ public sealed class WidgetBrowserTests(BrowserApp app) : IAsyncLifetime
     [InlineData("/embed/story/" + Samples.MexicoUssr, "dark")]
     public async Task EmbedPages_HaveNoAccessibilityViolations(string path, string scheme)
     {
-        await using var context = await app.Browser.NewContextAsync(new()
+        await using var context = await app.Browser.NewTestContextAsync(new()
         {
             ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             ViewportSize = new ViewportSize { Width = 300, Height = 480 },
@@ -152,7 +152,7 @@ public sealed class WidgetBrowserTests(BrowserApp app) : IAsyncLifetime
     [InlineData("44-bc-julius-caesar-is-assassinated-in-the-senate")]
     public async Task EmbedStory_FitsTheSizeOEmbedAnnounces(string slug)
     {
-        await using var context = await app.Browser.NewContextAsync(new()
+        await using var context = await app.Browser.NewTestContextAsync(new()
         {
             ViewportSize = new ViewportSize { Width = Web.Features.Embed.OEmbedEndpoint.DefaultWidth, Height = Web.Features.Embed.OEmbedEndpoint.DefaultHeight },
         });
