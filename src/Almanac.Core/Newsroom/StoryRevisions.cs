@@ -38,4 +38,10 @@ public static class StoryRevisions
         });
         return changed;
     }
+
+    /// <summary>The newest revision of a story without its snapshot; null when it has none yet.</summary>
+    public static Task<StoryRevision?> LatestAsync(AlmanacDbContext db, int storyId, CancellationToken ct) =>
+        db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == storyId).OrderByDescending(r => r.Number)
+            .Select(r => new StoryRevision { Id = r.Id, StoryId = r.StoryId, Number = r.Number, CreatedAtUtc = r.CreatedAtUtc, UserId = r.UserId, UserName = r.UserName, ChangedFields = r.ChangedFields, Note = r.Note })
+            .FirstOrDefaultAsync(ct);
 }

@@ -17,6 +17,10 @@ public static class Html
         return (response, await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken));
     }
 
+    /// <summary>The page a response carries, e.g. a form shown again after a refused post.</summary>
+    public static async Task<IDocument> ReadPageAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
     public static async Task<IDocument> GetOkPageAsync(this HttpClient client, string path)
     {
         var (response, document) = await client.GetPageAsync(path);

@@ -44,6 +44,13 @@ public sealed class EditModel(AlmanacDbContext db, StoryPages pages, SiteClock c
 
     public string ZoneId => clock.Zone.Id;
 
+    /// <summary>Set when the save was refused: the revision someone else saved after this form was opened.</summary>
+    public StoryRevision? Conflict { get; private set; }
+
+    /// <summary>A moment in the site's zone, as the newsroom reads it: "4 August 2024, 14:05".</summary>
+    public string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, clock.Zone).ToString("d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
+
     [TempData]
     public string? Done { get; set; }
 
@@ -57,6 +64,7 @@ public sealed class EditModel(AlmanacDbContext db, StoryPages pages, SiteClock c
         if (Story is not null)
         {
             Input = StoryForm.From(StorySnapshot.Of(Story));
+            Input.BaseRevision = (await StoryRevisions.LatestAsync(db, Story.Id, ct))?.Number ?? 0;
             if (Story.PublishAtUtc is { } at)
             {
                 Input.PublishAt = TimeZoneInfo.ConvertTimeFromUtc(at, clock.Zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
@@ -103,6 +111,22 @@ public sealed class EditModel(AlmanacDbContext db, StoryPages pages, SiteClock c
         }
 
         var saved = await editor.SaveAsync(Story, Input, chosen, User, restoredFrom: null, ct);
+        if (saved.Conflict is { } theirs)
+        {
+            // Nothing was saved; the form keeps every word the user typed. It now counts as having
+            // seen the other revision, so saving it again is a choice made knowingly.
+            db.ChangeTracker.Clear();
+            Story = await editor.LoadAsync(Story!.Id, ct);
+            if (Story is null)
+            {
+                return NotFound();
+            }
+
+            Conflict = theirs;
+            Input.BaseRevision = theirs.Number;
+            return await ShowAsync(ct);
+        }
+
         if (!saved.Succeeded)
         {
             foreach (var (field, message) in saved.Errors)

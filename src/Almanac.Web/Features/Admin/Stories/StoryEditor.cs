@@ -12,8 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Web.Features.Admin.Stories;
 
-/// <summary>The outcome of a save: the story, or the problems keyed by the form field they belong to.</summary>
-public sealed record StorySave(Story? Story, IReadOnlyDictionary<string, string> Errors)
+/// <summary>
+/// The outcome of a save: the story; or the problems keyed by the form field they belong to; or, when
+/// someone else saved the story after the form was opened, their revision (<see cref="Conflict"/>).
+/// </summary>
+public sealed record StorySave(Story? Story, IReadOnlyDictionary<string, string> Errors, StoryRevision? Conflict = null)
 {
     public bool Succeeded => Story is not null;
 }
@@ -140,6 +143,11 @@ public sealed class StoryEditor(AlmanacDbContext db, StoryPages pages, SiteClock
             return new StorySave(null, errors);
         }
 
+        if (story is not null && await ConflictAsync(story.Id, form.BaseRevision, ct) is { } early)
+        {
+            return new StorySave(null, errors, early);
+        }
+
         bool isNew = story is null;
         var before = isNew ? null : StoryPlacement.Of(story!);
         var beforeSnapshot = isNew ? null : StorySnapshot.Of(story!);
@@ -193,6 +201,15 @@ public sealed class StoryEditor(AlmanacDbContext db, StoryPages pages, SiteClock
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Checked again inside the transaction, which holds the story's row (PostgreSQL) or the whole
+        // database (SQLite) from here on: of two saves made at the same moment, the second sees the first.
+        if (!isNew && await ConflictAsync(story.Id, form.BaseRevision, ct) is { } late)
+        {
+            await transaction.RollbackAsync(ct);
+            return new StorySave(null, errors, late);
+        }
+
         var after = StorySnapshot.Of(story);
         var note = restoredFrom is { } n ? $"restore {n}" : isNew ? "create" : "update";
         var changed = await StoryRevisions.RecordAsync(db, story.Id, beforeSnapshot, after, now, StoryAccess.UserId(user), user.Identity?.Name ?? "", note, ct);
@@ -230,6 +247,18 @@ public sealed class StoryEditor(AlmanacDbContext db, StoryPages pages, SiteClock
         await transaction.CommitAsync(ct);
         await pages.EvictAsync(before, StoryPlacement.Of(story), ct);
         return new StorySave(story, errors);
+    }
+
+    /// <summary>The revision saved since <paramref name="baseRevision"/>, if any: someone else's edit the form has not seen.</summary>
+    private async Task<StoryRevision?> ConflictAsync(int storyId, int? baseRevision, CancellationToken ct)
+    {
+        if (baseRevision is not { } seen)
+        {
+            return null;
+        }
+
+        var latest = await StoryRevisions.LatestAsync(db, storyId, ct);
+        return (latest?.Number ?? 0) == seen ? null : latest;
     }
 
     /// <summary>Takes a published or scheduled story off the site; its content stays.</summary>

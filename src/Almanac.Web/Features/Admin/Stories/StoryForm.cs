@@ -44,6 +44,13 @@ public sealed class StoryForm
     /// <summary>For "Schedule": a local date and time in the site's zone, as an HTML datetime-local value.</summary>
     public string? PublishAt { get; set; }
 
+    /// <summary>
+    /// The number of the story's newest revision when the editor opened it (0 when it had none): a save
+    /// is refused when someone else saved in between, so nobody overwrites an edit they have not seen.
+    /// Null skips the check (a restore, which starts from what it shows).
+    /// </summary>
+    public int? BaseRevision { get; set; }
+
     public static StoryForm From(StorySnapshot s) => new()
     {
         Title = s.Title,
