@@ -63,6 +63,7 @@ app.UseRequestTimeouts();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseBrowserCaching();
 app.UseRateLimiter();
 app.UseOutputCacheMetrics();
 app.UseMostReadCounting();

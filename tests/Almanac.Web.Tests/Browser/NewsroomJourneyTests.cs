@@ -59,6 +59,7 @@ public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetim
         await Assertions.Expect(page.Locator(".story-status strong")).ToHaveTextAsync("Scheduled");
         string slug = await page.InputValueAsync("#story-slug");
         Assert.StartsWith("1957-", slug, StringComparison.Ordinal);
+        string editorUrl = page.Url;
 
         // Not on the site before its time. A reader's visit puts the day page in the server's output cache.
         await using (var earlyReader = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" }))
@@ -90,6 +91,21 @@ public sealed partial class NewsroomJourneyTests(BrowserApp app) : IAsyncLifetim
         var figure = page.Locator("figure.story-figure");
         await Assertions.Expect(figure.Locator("img")).ToHaveAttributeAsync("alt", "Pack ice off the coast at dawn");
         await Assertions.Expect(figure.Locator("figcaption.credit")).ToContainTextAsync("Polar Photo Archive");
+
+        // The editor reads the day page, corrects the title and reads the correction at once: browsers
+        // keep public pages for a few minutes, but not the ones they were sent for a signed-in user.
+        // (The editor page comes first: after the clock's jump, the first request renews the sign-in
+        // cookie, and a response that sets it is never kept.)
+        var desk = await context.NewPageAsync();
+        await desk.GotoAsync(editorUrl);
+        await desk.GotoAsync(app.BaseUrl + "/day/january-12");
+        await Assertions.Expect(desk.Locator("article.featured h2")).ToHaveTextAsync("1957: Icebreaker reaches the pole");
+        await desk.GotoAsync(editorUrl);
+        await desk.FillAsync("#story-title", "Icebreaker reaches the South Pole");
+        await desk.ClickAsync("button[value=save]");
+        await Assertions.Expect(desk.Locator(".form-message")).ToHaveTextAsync("Saved.");
+        await desk.GotoAsync(app.BaseUrl + "/day/january-12");
+        await Assertions.Expect(desk.Locator("article.featured h2")).ToHaveTextAsync("1957: Icebreaker reaches the South Pole");
     }
 
     private async Task WaitUntilShownAsync(string path, string text)
