@@ -10,17 +10,17 @@
 #   bench/faults.sh              publishes a Release build first
 #   bench/faults.sh --no-build   publishes the Debug build that `dotnet build` left
 #
-# Settings: FAULT_DURATION (wrk's run, default 60 s), FAULT_OUTAGE (seconds PostgreSQL stays down,
-# default 8), FAULT_FREEZE (seconds it stays frozen, default 15: longer than the request deadline),
+# Settings: FAULT_DURATION (wrk's run, default 75 s), FAULT_OUTAGE (seconds PostgreSQL stays down,
+# default 8), FAULT_FREEZE (seconds it stays frozen, default 30: three times the request deadline),
 # FAULT_CONNECTIONS (default 16), FAULT_WRITES (stories written before the restart, default 500),
-# FAULT_TIMEOUT (the node's Database:TimeoutSeconds, default 5), FAULT_DEADLINE (its
-# Requests:TimeoutSeconds, default 10).
+# FAULT_TIMEOUT (the node's Database:TimeoutSeconds, default 5), FAULT_CONNECT (its
+# Database:ConnectTimeoutSeconds, default 2), FAULT_DEADLINE (its Requests:TimeoutSeconds, default 10).
 # Needs dotnet, curl, wrk and PostgreSQL (Debian packages). Everything lives in a temp folder.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-duration=${FAULT_DURATION:-60} outage=${FAULT_OUTAGE:-8} freeze=${FAULT_FREEZE:-15} connections=${FAULT_CONNECTIONS:-16}
-writes=${FAULT_WRITES:-500} timeout=${FAULT_TIMEOUT:-5} deadline=${FAULT_DEADLINE:-10}
+duration=${FAULT_DURATION:-75} outage=${FAULT_OUTAGE:-8} freeze=${FAULT_FREEZE:-30} connections=${FAULT_CONNECTIONS:-16}
+writes=${FAULT_WRITES:-500} timeout=${FAULT_TIMEOUT:-5} connect=${FAULT_CONNECT:-2} deadline=${FAULT_DEADLINE:-10}
 configuration=Release build_args=()
 if [ "${1:-}" = "--no-build" ]; then configuration=Debug build_args=(--no-build); fi
 command -v wrk >/dev/null || { echo "faults: wrk is missing (apt-get install wrk)" >&2; exit 1; }
@@ -67,7 +67,7 @@ psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -X -q -c "CREATE DATABAS
 port=$(free_port) || die "no free port"
 site="http://127.0.0.1:$port"
 export Database__Provider=Postgres ConnectionStrings__Almanac="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=almanac" \
-  Database__TimeoutSeconds="$timeout" Requests__TimeoutSeconds="$deadline" Caching__OutputCache=false Site__BaseUrl="$site" ASPNETCORE_ENVIRONMENT=Production \
+  Database__TimeoutSeconds="$timeout" Database__ConnectTimeoutSeconds="$connect" Requests__TimeoutSeconds="$deadline" Caching__OutputCache=false Site__BaseUrl="$site" ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning Logging__Console__TimestampFormat="HH:mm:ss.fff " DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 (cd "$tmp" && dotnet cli/almanac.dll db migrate) >"$tmp/cli.log" 2>&1 || die "almanac db migrate failed"
 (cd "$tmp/web" && ASPNETCORE_URLS="$site" exec dotnet Almanac.Web.dll) >"$tmp/node.log" 2>&1 &
@@ -130,7 +130,7 @@ cat <<EOF
 wrk: ${duration}s, 2 threads, $connections connections, day pages with the output cache off; $rps requests/s overall
 status codes over the whole run: $statuses
 $(grep '^socket-errors' "$tmp/wrk.out")
-longest request under wrk: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms (Database:TimeoutSeconds=$timeout, Requests:TimeoutSeconds=$deadline); 99th percentile $(grep '^p99-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms
+longest request under wrk: $(grep '^longest-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms (Database:TimeoutSeconds=$timeout, Database:ConnectTimeoutSeconds=$connect, Requests:TimeoutSeconds=$deadline); 99th percentile $(grep '^p99-ms' "$tmp/wrk.out" | awk '{ print $2 }') ms
 EOF
 phase "restart (fast shutdown, ${outage} s down, start)" "$down_at" "$up_at" || ok=1
 phase "freeze (SIGSTOP for ${freeze} s, SIGCONT)" "$freeze_at" "$thaw_at" || ok=1

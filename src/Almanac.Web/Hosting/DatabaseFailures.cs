@@ -7,9 +7,10 @@ namespace Almanac.Web.Hosting;
 
 /// <summary>
 /// While the database is unreachable (restarting, failing over, overloaded), pages fail fast with a
-/// 503 and a Retry-After instead of a 500 or a hang: PostgreSQL connections and commands give up
-/// after <c>Database:TimeoutSeconds</c> (five by default; values in the connection string win),
-/// and the error handler answers 503 to the exceptions that mean "the database is not there".
+/// 503 and a Retry-After instead of a 500 or a hang: PostgreSQL commands give up after
+/// <c>Database:TimeoutSeconds</c> (five by default) and connecting after <c>Database:ConnectTimeoutSeconds</c>
+/// (two; values in the connection string win), and the error handler answers 503 to the exceptions
+/// that mean "the database is not there".
 /// Since a database that accepts no connections at all (a frozen server, a full listen queue) can
 /// hold a connection attempt past those timeouts, every request also has a deadline,
 /// <c>Requests:TimeoutSeconds</c> (ten by default), after which its work is cancelled and it answers 503.
@@ -20,6 +21,10 @@ public static class DatabaseFailures
 
     public const int DefaultTimeoutSeconds = 5;
 
+    public const string ConnectTimeoutSetting = "Database:ConnectTimeoutSeconds";
+
+    public const int DefaultConnectTimeoutSeconds = 2;
+
     public const string RequestTimeoutSetting = "Requests:TimeoutSeconds";
 
     public const int DefaultRequestTimeoutSeconds = 10;
@@ -28,25 +33,29 @@ public static class DatabaseFailures
     public const int RetryAfterSeconds = 5;
 
     /// <summary>
-    /// The PostgreSQL connection string with the connect and command timeouts it does not set itself,
-    /// and no wait for the server to confirm the cancellation of a command that timed out.
+    /// The PostgreSQL connection string with the timeouts it does not set itself. A command gives up
+    /// after <paramref name="commandSeconds"/>; Npgsql's <c>Timeout</c>, <paramref name="connectSeconds"/>,
+    /// bounds everything else a request can wait for: a free connection in the pool, opening one, and
+    /// the cancellation request Npgsql sends (synchronously, on a new connection) after a command timed
+    /// out. Against a server that accepts connections but never answers, a request therefore waits at
+    /// most connect + command + connect seconds, which the defaults keep under the request deadline.
     /// </summary>
-    public static string WithTimeouts(string connectionString, int seconds)
+    public static string WithTimeouts(string connectionString, int commandSeconds, int connectSeconds)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.ContainsKey("Timeout"))
         {
-            builder.Timeout = seconds;
+            builder.Timeout = connectSeconds;
         }
 
         if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout"))
         {
-            builder.CommandTimeout = seconds;
+            builder.CommandTimeout = commandSeconds;
         }
 
-        // After a command timed out, Npgsql asks the server to cancel it and by default waits two more
-        // seconds for the answer; a server that does not answer commands will not answer that either.
+        // After that cancellation request, Npgsql would by default wait two more seconds for the
+        // command's answer; a server that did not answer the command will not answer that either.
         if (!given.ContainsKey("Cancellation Timeout") && !given.ContainsKey("CancellationTimeout"))
         {
             builder.CancellationTimeout = -1;

@@ -33,7 +33,9 @@ public static partial class SiteServices
         var connectionString = configuration.GetConnectionString("Almanac");
         if (options.Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(connectionString))
         {
-            connectionString = DatabaseFailures.WithTimeouts(connectionString, configuration.GetValue(DatabaseFailures.TimeoutSetting, DatabaseFailures.DefaultTimeoutSeconds));
+            connectionString = DatabaseFailures.WithTimeouts(connectionString,
+                configuration.GetValue(DatabaseFailures.TimeoutSetting, DatabaseFailures.DefaultTimeoutSeconds),
+                configuration.GetValue(DatabaseFailures.ConnectTimeoutSetting, DatabaseFailures.DefaultConnectTimeoutSeconds));
         }
 
         services.AddAlmanacDatabase(options.Provider, connectionString);

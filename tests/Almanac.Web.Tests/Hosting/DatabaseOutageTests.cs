@@ -142,10 +142,10 @@ public class DatabaseOutageTests(OutageApp app) : IClassFixture<OutageApp>
     [Fact]
     public void PostgresConnections_GetTheConfiguredTimeouts_UnlessTheConnectionStringSetsThem()
     {
-        var defaults = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac", 5));
-        var own = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac;Timeout=9;Command Timeout=60;Cancellation Timeout=500", 5));
+        var defaults = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac", 5, 2));
+        var own = new NpgsqlConnectionStringBuilder(DatabaseFailures.WithTimeouts("Host=db;Database=almanac;Timeout=9;Command Timeout=60;Cancellation Timeout=500", 5, 2));
 
-        Assert.Equal((5, 5, -1), (defaults.Timeout, defaults.CommandTimeout, defaults.CancellationTimeout));
+        Assert.Equal((2, 5, -1), (defaults.Timeout, defaults.CommandTimeout, defaults.CancellationTimeout));
         Assert.Equal((9, 60, 500), (own.Timeout, own.CommandTimeout, own.CancellationTimeout));
     }
 }
