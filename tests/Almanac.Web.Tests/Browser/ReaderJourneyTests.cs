@@ -18,6 +18,21 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
     {
         await using var context = await app.Browser.NewTestContextAsync(new() { TimezoneId = "UTC" });
         var page = await NewPageAtSiteTimeAsync(context);
+        // Every cover request of the journey, from its start, for the message should the cover not load.
+        var coverEvents = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Note(string what, string url)
+        {
+            if (url.Contains("/cover/", StringComparison.Ordinal))
+            {
+                coverEvents.Enqueue($"{clock.Elapsed.TotalSeconds:0.0}s {what} {url[url.IndexOf("/cover/", StringComparison.Ordinal)..]}");
+            }
+        }
+
+        page.Request += (_, r) => Note("request", r.Url);
+        page.Response += (_, r) => Note($"response {r.Status}", r.Url);
+        page.RequestFinished += (_, r) => Note("finished", r.Url);
+        page.RequestFailed += (_, r) => Note($"failed ({r.Failure})", r.Url);
 
         await page.GotoAsync(app.BaseUrl + "/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Today, 4 August");
@@ -34,15 +49,6 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         await Assertions.Expect(page.Locator("aside.highlights")).ToContainTextAsync("Story Highlights");
 
         // The cover image really loads (a generated 1200×630 picture).
-        var coverResponses = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Response += (_, r) =>
-        {
-            if (r.Url.Contains("/cover/", StringComparison.Ordinal))
-            {
-                coverResponses.Enqueue($"{r.Status} {r.Url}");
-            }
-        };
-        page.RequestFailed += (_, r) => coverResponses.Enqueue($"failed ({r.Failure}) {r.Url}");
         var image = page.Locator("figure.story-figure img");
         await image.ScrollIntoViewIfNeededAsync();
         // A lazy image can report "complete" before its request starts: wait for its pixels. The
@@ -56,7 +62,7 @@ public sealed class ReaderJourneyTests(BrowserApp app) : IAsyncLifetime
         {
             var src = await image.EvaluateAsync<string>("img => img.currentSrc");
             var direct = await page.APIRequest.GetAsync(src);
-            Assert.Fail($"The cover {src} did not load in the page (its responses there: {string.Join("; ", coverResponses)}); fetched directly it answers {direct.Status} {direct.Headers.GetValueOrDefault("content-type")}.");
+            Assert.Fail($"The cover {src} did not load in the page; fetched directly it answers {direct.Status} {direct.Headers.GetValueOrDefault("content-type")}. The journey's cover requests: {string.Join("; ", coverEvents)}");
         }
 
         Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0);
