@@ -143,11 +143,6 @@ public sealed class StoryEditor(AlmanacDbContext db, StoryPages pages, SiteClock
             return new StorySave(null, errors);
         }
 
-        if (story is not null && await ConflictAsync(story.Id, form.BaseRevision, ct) is { } early)
-        {
-            return new StorySave(null, errors, early);
-        }
-
         bool isNew = story is null;
         var before = isNew ? null : StoryPlacement.Of(story!);
         var beforeSnapshot = isNew ? null : StorySnapshot.Of(story!);
@@ -202,12 +197,13 @@ public sealed class StoryEditor(AlmanacDbContext db, StoryPages pages, SiteClock
 
         await db.SaveChangesAsync(ct);
 
-        // Checked again inside the transaction, which holds the story's row (PostgreSQL) or the whole
-        // database (SQLite) from here on: of two saves made at the same moment, the second sees the first.
-        if (!isNew && await ConflictAsync(story.Id, form.BaseRevision, ct) is { } late)
+        // Someone else's save since the form was opened undoes this one. Checked inside the transaction,
+        // which holds the story's row (PostgreSQL) or the whole database (SQLite) from here on, so of two
+        // saves made at the same moment the second sees the first; the caller reloads the story.
+        if (!isNew && await ConflictAsync(story.Id, form.BaseRevision, ct) is { } conflict)
         {
             await transaction.RollbackAsync(ct);
-            return new StorySave(null, errors, late);
+            return new StorySave(null, errors, conflict);
         }
 
         var after = StorySnapshot.Of(story);
