@@ -3,7 +3,6 @@ using Almanac.Core.Comments;
 using Almanac.Web.Tests.Infrastructure;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 
 namespace Almanac.Web.Tests.Comments;
 
@@ -12,7 +11,7 @@ public class CommentFormTests(CommentsApp app) : IClassFixture<CommentsApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<AngleSharp.Dom.IDocument> ParseAsync(HttpResponseMessage response) =>
-        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct), Ct);
+        await response.ReadPageAsync();
 
     [Fact]
     public async Task StoryPage_ShowsACommentFormThatWorksWithoutJavaScript_AndStaysPublicAndCookieFree()

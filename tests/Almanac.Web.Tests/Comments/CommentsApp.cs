@@ -3,7 +3,6 @@ using Almanac.Core.Comments;
 using Almanac.Web.Tests.Infrastructure;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 
 namespace Almanac.Web.Tests.Comments;
@@ -53,7 +52,7 @@ public class CommentsApp : AlmanacApp
         {
             var confirm = await client.SubmitAsync(form, story, [new("Name", "-"), new("Body", "-")]);
             Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
-            var confirmPage = await new HtmlParser().ParseDocumentAsync(await confirm.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            var confirmPage = await confirm.ReadPageAsync();
             form = confirmPage.QuerySelector<IHtmlFormElement>("form.comment-form");
             Assert.NotNull(form);
             Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));

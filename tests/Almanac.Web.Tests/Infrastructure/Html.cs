@@ -13,8 +13,7 @@ public static class Html
     public static async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(this HttpClient client, string path)
     {
         var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        return (response, await Parser.ParseDocumentAsync(html, TestContext.Current.CancellationToken));
+        return (response, await response.ReadPageAsync());
     }
 
     /// <summary>The page a response carries, e.g. a form shown again after a refused post.</summary>

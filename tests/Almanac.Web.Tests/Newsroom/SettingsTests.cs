@@ -6,7 +6,6 @@ using Almanac.Web.Tests.Comments;
 using Almanac.Web.Tests.Hosting;
 using Almanac.Web.Tests.Infrastructure;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -82,7 +81,7 @@ public sealed class SettingsTests : IAsyncLifetime
         ]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct), Ct);
+        var page = await response.ReadPageAsync();
         Assert.Contains("Mars/Olympus_Mons", FieldError(page, "TimeZone"), StringComparison.Ordinal);
         Assert.Contains("xx-Nowhere", FieldError(page, "Culture"), StringComparison.Ordinal);
         Assert.Contains("dd 'MM", FieldError(page, "DayHeaderFormat"), StringComparison.Ordinal);

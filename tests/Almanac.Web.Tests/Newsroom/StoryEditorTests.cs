@@ -19,7 +19,7 @@ public sealed class StoryEditorTests(NewsroomApp app) : IClassFixture<NewsroomAp
         var response = await editor.PostStoryAsync(StoryForms.Fields("A story on a day that never was", ("Input.Date", "30 February 1924")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var page = await response.ReadPageAsync();
         Assert.Equal("February 1924 has 29 days, so \"30 February 1924\" does not exist.", page.QuerySelector("#story-date-error").Text());
         Assert.Equal("story-date-error", page.QuerySelector("#story-date")!.GetAttribute("aria-describedby"));
         Assert.Equal("30 February 1924", page.QuerySelector("#story-date")!.GetAttribute("value"));
@@ -51,7 +51,7 @@ public sealed class StoryEditorTests(NewsroomApp app) : IClassFixture<NewsroomAp
         var response = await editor.PostStoryAsync(StoryForms.Fields("Preview me", ("Input.Body", body), ("act", "preview")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var page = await response.ReadPageAsync();
         var preview = page.QuerySelector("#story-preview")!;
         Assert.Equal("Bold", preview.QuerySelector("strong").Text());
         AssertInert(preview);
@@ -79,10 +79,10 @@ public sealed class StoryEditorTests(NewsroomApp app) : IClassFixture<NewsroomAp
         var response = await editor.PostStoryAsync(StoryForms.Fields("Another story on the same address", ("Input.Slug", Samples.MexicoUssr)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var page = await response.ReadPageAsync();
         Assert.Contains("Another story already has the address", page.QuerySelector("#story-slug-error").Text(), StringComparison.Ordinal);
         var bad = await editor.PostStoryAsync(StoryForms.Fields("Slug with capitals", ("Input.Slug", "Not A Slug")));
-        var badPage = await new HtmlParser().ParseDocumentAsync(await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var badPage = await bad.ReadPageAsync();
         Assert.Contains("\"not-a-slug\"", badPage.QuerySelector("#story-slug-error").Text(), StringComparison.Ordinal);
     }
 
@@ -138,7 +138,7 @@ public sealed class StoryEditorTests(NewsroomApp app) : IClassFixture<NewsroomAp
         // 4 August 2024, 09:00 UTC is 11:00 in Berlin: 10:30 that morning has passed.
         var past = await editor.PostStoryAsync(StoryForms.Fields("A story for later", ("act", "schedule"), ("Input.PublishAt", "2024-08-04T10:30")), $"/admin/stories/{id}");
         Assert.Equal(HttpStatusCode.OK, past.StatusCode);
-        var page = await new HtmlParser().ParseDocumentAsync(await past.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var page = await past.ReadPageAsync();
         Assert.StartsWith("Choose a moment in the future", page.QuerySelector("#story-publish-at-error").Text(), StringComparison.Ordinal);
         Assert.Equal(StoryStatus.Draft, (await app.StoryAsync(id)).Status);
 
