@@ -11,9 +11,8 @@ namespace Almanac.Web.Hosting;
 /// <c>Database:TimeoutSeconds</c> (five by default) and connecting after <c>Database:ConnectTimeoutSeconds</c>
 /// (two; values in the connection string win), and the error handler answers 503 to the exceptions
 /// that mean "the database is not there".
-/// Since a database that accepts no connections at all (a frozen server, a full listen queue) can
-/// hold a connection attempt past those timeouts, every request also has a deadline,
-/// <c>Requests:TimeoutSeconds</c> (ten by default), after which its work is cancelled and it answers 503.
+/// Every request also has a deadline, <c>Requests:TimeoutSeconds</c> (ten by default), after which
+/// its work is cancelled and it answers 503: the outer bound for work that waits on anything else.
 /// </summary>
 public static class DatabaseFailures
 {
