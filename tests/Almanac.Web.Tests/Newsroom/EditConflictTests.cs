@@ -13,17 +13,12 @@ public sealed class EditConflictTests(NewsroomApp app) : IClassFixture<NewsroomA
     [Fact]
     public async Task ASaveOverAnEditNotSeen_IsRefused_KeepsTheTypedText_AndASecondSaveIsAKnowingChoice()
     {
-        var (first, firstUser) = await app.CreateSignedInUserAsync(Roles.Editor);
-        var (second, secondUser) = await app.CreateSignedInUserAsync(Roles.Editor);
-        int id = await first.WriteStoryAsync("The title both editors opened");
-        var path = $"/admin/stories/{id}";
-        var firstPage = await first.GetOkPageAsync(path);
-        var secondPage = await second.GetOkPageAsync(path);
+        var (id, path, first, second) = await OpenByTwoEditorsAsync("The title both editors opened");
 
-        var theirs = await second.SubmitAsync(Form(secondPage), path, [new("Input.Title", "The second editor's title"), new("act", "save")]);
+        var theirs = await second.Client.SubmitAsync(second.Form, path, [new("Input.Title", "The second editor's title"), new("act", "save")]);
         Assert.Equal(HttpStatusCode.Redirect, theirs.StatusCode);
 
-        var refused = await first.SubmitAsync(Form(firstPage), path,
+        var refused = await first.Client.SubmitAsync(first.Form, path,
             [new("Input.Title", "The first editor's title"), new("Input.Body", "A paragraph the first editor wrote."), new("act", "save")]);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -31,7 +26,7 @@ public sealed class EditConflictTests(NewsroomApp app) : IClassFixture<NewsroomA
         var alert = page.QuerySelector("#edit-conflict");
         Assert.NotNull(alert);
         Assert.Equal("alert", alert.GetAttribute("role"));
-        Assert.Contains($"{secondUser.UserName} saved this story", alert.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"{second.User.UserName} saved this story", alert.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/admin/stories/{id}/revisions/2", alert.QuerySelector("a")!.GetAttribute("href"));
         // Nothing of the refused save reached the database, and nothing the first editor typed is lost.
         Assert.Equal("The second editor's title", (await app.StoryAsync(id)).Title);
@@ -41,28 +36,23 @@ public sealed class EditConflictTests(NewsroomApp app) : IClassFixture<NewsroomA
         Assert.Equal(2, await RevisionCountAsync(id));
 
         // The re-shown form has seen revision 2: saving it now is deliberate, and the second version stays in the history.
-        var again = await first.SubmitAsync(Form(page), path, [new("act", "save")]);
+        var again = await first.Client.SubmitAsync(Form(page), path, [new("act", "save")]);
 
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal("The first editor's title", (await app.StoryAsync(id)).Title);
         await using var scope = app.OpenDb();
         var users = await scope.Db.StoryRevisions.AsNoTracking().Where(r => r.StoryId == id).OrderBy(r => r.Number).Select(r => r.UserName).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal([firstUser.UserName!, secondUser.UserName!, firstUser.UserName!], users);
+        Assert.Equal([first.User.UserName!, second.User.UserName!, first.User.UserName!], users);
     }
 
     [Fact]
     public async Task TwoSavesAtTheSameMoment_OneIsKept_TheOtherIsToldSo()
     {
-        var (first, _) = await app.CreateSignedInUserAsync(Roles.Editor);
-        var (second, _) = await app.CreateSignedInUserAsync(Roles.Editor);
-        int id = await first.WriteStoryAsync("A story two editors save at once");
-        var path = $"/admin/stories/{id}";
-        var firstPage = await first.GetOkPageAsync(path);
-        var secondPage = await second.GetOkPageAsync(path);
+        var (id, path, first, second) = await OpenByTwoEditorsAsync("A story two editors save at once");
 
         var responses = await Task.WhenAll(
-            first.SubmitAsync(Form(firstPage), path, [new("Input.Title", "Saved by the first"), new("act", "save")]),
-            second.SubmitAsync(Form(secondPage), path, [new("Input.Title", "Saved by the second"), new("act", "save")]));
+            first.Client.SubmitAsync(first.Form, path, [new("Input.Title", "Saved by the first"), new("act", "save")]),
+            second.Client.SubmitAsync(second.Form, path, [new("Input.Title", "Saved by the second"), new("act", "save")]));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Redirect], responses.Select(r => r.StatusCode).Order());
         var winner = responses[0].StatusCode == HttpStatusCode.Redirect ? "Saved by the first" : "Saved by the second";
@@ -89,9 +79,24 @@ public sealed class EditConflictTests(NewsroomApp app) : IClassFixture<NewsroomA
 
     private static IHtmlFormElement Form(IDocument page) => page.QuerySelector<IHtmlFormElement>(StoryForms.Form)!;
 
+    /// <summary>A new story, opened in the editor by two editors, each signed in on their own, before either saves.</summary>
+    private async Task<(int Id, string Path, Desk First, Desk Second)> OpenByTwoEditorsAsync(string title)
+    {
+        var (first, firstUser) = await app.CreateSignedInUserAsync(Roles.Editor);
+        var (second, secondUser) = await app.CreateSignedInUserAsync(Roles.Editor);
+        int id = await first.WriteStoryAsync(title);
+        var path = $"/admin/stories/{id}";
+        var firstForm = Form(await first.GetOkPageAsync(path));
+        var secondForm = Form(await second.GetOkPageAsync(path));
+        return (id, path, new Desk(first, firstUser, firstForm), new Desk(second, secondUser, secondForm));
+    }
+
     private async Task<int> RevisionCountAsync(int id)
     {
         await using var scope = app.OpenDb();
         return await scope.Db.StoryRevisions.CountAsync(r => r.StoryId == id, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>An editor's session with the story's form as it was when they opened it.</summary>
+    private sealed record Desk(HttpClient Client, AlmanacUser User, IHtmlFormElement Form);
 }
