@@ -23,18 +23,25 @@ public static class PageCaching
         {
             // "/day/August-4" must reach the page (which redirects), not the cached "/day/august-4".
             o.UseCaseSensitivePaths = true;
+            // No request locking: with it, requests that arrive while the first for the same address
+            // is rendering are handed that response, even when its reader went away mid-way and it is
+            // empty (aspnetcore#52310, #66877). Seen as a story cover that never loaded after the reader
+            // left a day page showing it. Each request now renders its own until one is stored.
             o.AddPolicy(Public, b => b
                 .Expire(TimeSpan.FromHours(1))
+                .SetLocking(false)
                 .SetVaryByQuery("page")
                 .VaryByValue(ctx => new("year", Clock(ctx).Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(CacheTags.Pages));
             o.AddPolicy(Api, b => b
                 .Expire(TimeSpan.FromHours(1))
+                .SetLocking(false)
                 .SetVaryByQuery("*")
                 .VaryByValue(ctx => new("year", Clock(ctx).Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(CacheTags.Pages));
             o.AddPolicy(Today, b => b
                 .Expire(TimeSpan.FromHours(1))
+                .SetLocking(false)
                 .SetVaryByQuery("page")
                 .VaryByValue(ctx => new("today", Clock(ctx).Today.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
                 .Tag(CacheTags.Pages));
